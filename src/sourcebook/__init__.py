@@ -1,0 +1,37 @@
+"""Sourcebook: a sourced, hash-verified evidence base from reports about human-rights abuses."""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from sourcebook.casefile import AddReport, CaseFile, VerifyReport  # noqa: E402
+from sourcebook.errors import (  # noqa: E402
+    ArchiveError,
+    ConfigError,
+    ExtractionError,
+    IngestError,
+    IntegrityError,
+    NotFoundError,
+    SourcebookError,
+    StoreError,
+)
+from sourcebook.model import Document, Format  # noqa: E402
+from sourcebook.settings import Settings  # noqa: E402
+
+__all__ = [
+    "AddReport",
+    "ArchiveError",
+    "CaseFile",
+    "ConfigError",
+    "Document",
+    "ExtractionError",
+    "Format",
+    "IngestError",
+    "IntegrityError",
+    "NotFoundError",
+    "Settings",
+    "SourcebookError",
+    "StoreError",
+    "VerifyReport",
+    "__version__",
+]

@@ -1,0 +1,56 @@
+"""PDF files: the text layer via pypdf. A scan without a text layer is an error, not empty text."""
+
+from __future__ import annotations
+
+import io
+import logging
+from pathlib import Path
+
+from sourcebook.errors import IngestError
+from sourcebook.ingest.language import detect_language
+from sourcebook.ingest.textutil import normalise
+from sourcebook.model import Document, Format
+
+
+def _pdf_date(value: object) -> str | None:
+    text = str(value or "")
+    if text.startswith("D:"):
+        text = text[2:]
+    if len(text) >= 8 and text[:8].isdigit():
+        return f"{text[0:4]}-{text[4:6]}-{text[6:8]}"
+    return None
+
+
+def read(path: Path, data: bytes) -> list[Document]:
+    from pypdf import PdfReader
+    from pypdf.errors import FileNotDecryptedError, PdfReadError
+
+    if not data.lstrip()[:5].startswith(b"%PDF"):
+        raise IngestError(path, "not a PDF file (no %PDF header)")
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise IngestError(path, "the PDF is password-protected",
+                              hint="save an unprotected copy and add that")
+        pages = [page.extract_text() or "" for page in reader.pages]
+        info = reader.metadata or {}
+    except IngestError:
+        raise
+    except FileNotDecryptedError as exc:
+        raise IngestError(path, "the PDF is password-protected") from exc
+    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, OSError) as exc:
+        raise IngestError(path, f"the PDF is corrupt or truncated ({exc})") from exc
+    except Exception as exc:  # pypdf raises assorted errors on damaged files
+        raise IngestError(path, f"the PDF could not be read ({type(exc).__name__}: {exc})") from exc
+    text = normalise("\n\n".join(pages))
+    if not text:
+        raise IngestError(path, f"the PDF has no text layer ({len(pages)} page(s) of images?)",
+                          hint="it may be a scan; run OCR (e.g. ocrmypdf) and add the result")
+    title = str(info.get("/Title") or "").strip() or None
+    author = str(info.get("/Author") or "").strip() or None
+    return [
+        Document(original=data, text=text, format=Format.PDF, path=str(path), title=title,
+                 author=author, published=_pdf_date(info.get("/CreationDate")),
+                 language=detect_language(text))
+    ]
