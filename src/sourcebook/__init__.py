@@ -4,8 +4,8 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from sourcebook.casefile import AddReport, CaseFile, VerifyReport  # noqa: E402
-from sourcebook.errors import (  # noqa: E402
+from sourcebook.casefile import AddReport, CaseFile, VerifyReport
+from sourcebook.errors import (
     ArchiveError,
     ConfigError,
     ExtractionError,
@@ -15,8 +15,8 @@ from sourcebook.errors import (  # noqa: E402
     SourcebookError,
     StoreError,
 )
-from sourcebook.model import Document, Format  # noqa: E402
-from sourcebook.settings import Settings  # noqa: E402
+from sourcebook.model import Document, Format
+from sourcebook.settings import Settings
 
 __all__ = [
     "AddReport",

@@ -52,8 +52,10 @@ class CaseFile:
         try:
             settings.data_dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise ConfigError(f"cannot create the data directory {settings.data_dir}: "
-                              f"{exc.strerror}", hint="pass --data with a writable folder") from exc
+            raise ConfigError(
+                f"cannot create the data directory {settings.data_dir}: {exc.strerror}",
+                hint="pass --data with a writable folder",
+            ) from exc
         self.blobs = BlobStore(settings.archive_dir)
         self.store = Store(settings.url)
 
@@ -114,17 +116,24 @@ class CaseFile:
         data = path.read_bytes()
         digest, _ = self.blobs.put(data)
         if not any(e.record.document_id == digest for e in self.store.custody(digest)):
-            self.store.append_custody(self._record(digest, len(data), path, str(path.resolve()),
-                                                   "added", None))
+            self.store.append_custody(
+                self._record(digest, len(data), path, str(path.resolve()), "added", None)
+            )
         return digest
 
-    def _record(self, doc_id: str, size: int, path: Path, source: str, action: str,
-                parent: str | None) -> CustodyRecord:
+    def _record(
+        self, doc_id: str, size: int, path: Path, source: str, action: str, parent: str | None
+    ) -> CustodyRecord:
         return CustodyRecord(
-            document_id=doc_id, action=action, size=size, original_name=path.name,
-            source=source, added_by=self.settings.user,
+            document_id=doc_id,
+            action=action,
+            size=size,
+            original_name=path.name,
+            source=source,
+            added_by=self.settings.user,
             added_at=datetime.now(UTC).isoformat(timespec="seconds"),
-            tool_version=f"sourcebook {__version__}", parent_id=parent,
+            tool_version=f"sourcebook {__version__}",
+            parent_id=parent,
         )
 
     def add_document(self, doc: Document, path: Path, container: str | None = None) -> bool:
@@ -134,8 +143,9 @@ class CaseFile:
             return False
         self.blobs.put(doc.original)
         source = doc.url or str(path.resolve())
-        record = self._record(doc.id, doc.size, path, source,
-                              "extracted" if container else "added", container)
+        record = self._record(
+            doc.id, doc.size, path, source, "extracted" if container else "added", container
+        )
         return self.store.add_document(doc, record)
 
     # -- verify --------------------------------------------------------------
@@ -146,10 +156,13 @@ class CaseFile:
         previous: str | None = None
         seen: set[str] = set()
         for entry in self.store.custody():
-            if entry.prev_hash != previous or entry.entry_hash != chain_hash(previous,
-                                                                             entry.record):
-                report.problems.append(f"custody log entry {entry.seq} "
-                                       f"({entry.record.document_id[:12]}) has been altered")
+            if entry.prev_hash != previous or entry.entry_hash != chain_hash(
+                previous, entry.record
+            ):
+                report.problems.append(
+                    f"custody log entry {entry.seq} "
+                    f"({entry.record.document_id[:12]}) has been altered"
+                )
             previous = entry.entry_hash
             doc_id = entry.record.document_id
             if doc_id in seen:
@@ -158,8 +171,10 @@ class CaseFile:
             report.checked += 1
             status = self.blobs.check(doc_id)
             if status:
-                report.problems.append(f"original {doc_id} ({entry.record.original_name}) "
-                                       f"is {status}: {self.blobs.path_of(doc_id)}")
+                report.problems.append(
+                    f"original {doc_id} ({entry.record.original_name}) "
+                    f"is {status}: {self.blobs.path_of(doc_id)}"
+                )
         for doc in self.store.documents():
             if doc.id not in seen:
                 report.problems.append(f"document {doc.id} ({doc.path}) has no custody record")

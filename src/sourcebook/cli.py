@@ -26,7 +26,7 @@ from sourcebook.ingest import iter_files
 
 app = typer.Typer(
     help="Sourcebook: build a sourced, hash-verified evidence base from reports on "
-         "human-rights abuses.",
+    "human-rights abuses.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -38,8 +38,12 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 DataOpt = Annotated[
     Path | None,
-    typer.Option("--data", "-d", help="Data directory [env SOURCEBOOK_DATA; default "
-                 "./sourcebook-data].", show_default=False),
+    typer.Option(
+        "--data",
+        "-d",
+        help="Data directory [env SOURCEBOOK_DATA; default ./sourcebook-data].",
+        show_default=False,
+    ),
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
 
@@ -50,13 +54,13 @@ def errors() -> Iterator[None]:
     try:
         yield
     except NotFoundError as exc:
-        err.print(f"[red]error:[/red] {escape(str(exc))}")
+        err.print(f"[red]error:[/red] {escape(str(exc))}", soft_wrap=True)
         raise typer.Exit(EXIT_FAILED) from exc
     except ConfigError as exc:
-        err.print(f"[red]error:[/red] {escape(str(exc))}")
+        err.print(f"[red]error:[/red] {escape(str(exc))}", soft_wrap=True)
         raise typer.Exit(EXIT_USAGE) from exc
     except SourcebookError as exc:
-        err.print(f"[red]error:[/red] {escape(str(exc))}")
+        err.print(f"[red]error:[/red] {escape(str(exc))}", soft_wrap=True)
         raise typer.Exit(EXIT_FAILED) from exc
 
 
@@ -76,16 +80,22 @@ def version_callback(value: bool) -> None:
 
 @app.callback()
 def main(
-    version: Annotated[bool, typer.Option("--version", callback=version_callback,
-                                          is_eager=True, help="Show the version.")] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=version_callback, is_eager=True, help="Show the version."
+        ),
+    ] = False,
 ) -> None:
     """Sourcebook command line."""
 
 
 @app.command()
 def add(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders (searched recursively).",
-                                                show_default=False)],
+    paths: Annotated[
+        list[Path],
+        typer.Argument(help="Files or folders (searched recursively).", show_default=False),
+    ],
     data: DataOpt = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
@@ -97,28 +107,41 @@ def add(
     """
     with errors(), _open(data) as case:
         total = sum(1 for f in iter_files(paths) if f.explicit or f.error is None)
-        with Progress(TextColumn("[bold]adding[/bold]"), BarColumn(), MofNCompleteColumn(),
-                      TimeElapsedColumn(), TextColumn("{task.description}"),
-                      console=err, disable=quiet or total < 2, transient=True) as bar:
+        with Progress(
+            TextColumn("[bold]adding[/bold]"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            TextColumn("{task.description}"),
+            console=err,
+            disable=quiet or total < 2,
+            transient=True,
+        ) as bar:
             task = bar.add_task("", total=total)
 
             def tick(path: Path, _new: int, error: SourcebookError | None) -> None:
                 bar.update(task, advance=1, description=escape(path.name))
                 if error is not None:
-                    err.print(f"[red]failed:[/red] {escape(str(error))}")
+                    err.print(f"[red]failed:[/red] {escape(str(error))}", soft_wrap=True)
 
             report = case.add(paths, progress=tick)
         for doc in report.added:
             console.print(f"added    {doc.id[:12]}  {escape(doc.path)}", soft_wrap=True)
         for doc in report.already:
-            console.print(f"[dim]already  {doc.id[:12]}  {escape(doc.path)} "
-                          f"(same bytes are stored; nothing changed)[/dim]", soft_wrap=True)
+            console.print(
+                f"[dim]already  {doc.id[:12]}  {escape(doc.path)} "
+                f"(same bytes are stored; nothing changed)[/dim]",
+                soft_wrap=True,
+            )
         for skip in report.skipped:
-            console.print(f"[dim]skipped  {escape(skip.path)}: {escape(skip.reason)}[/dim]")
+            console.print(
+                f"[dim]skipped  {escape(skip.path)}: {escape(skip.reason)}[/dim]", soft_wrap=True
+            )
         console.print(
             f"{len(report.added)} added, {len(report.already)} already stored, "
             f"{len(report.failed)} failed; {case.store.count_documents()} documents in "
-            f"{escape(str(case.settings.data_dir))}"
+            f"{escape(str(case.settings.data_dir))}",
+            soft_wrap=True,
         )
         if report.failed:
             raise typer.Exit(EXIT_FAILED)
@@ -140,8 +163,13 @@ def list_documents(
         for col in ("id", "published", "format", "outlet", "title"):
             table.add_column(col, overflow="fold")
         for d in docs:
-            table.add_row(d.id[:12], d.published or "", d.format, d.outlet or "",
-                          escape(d.title or Path(d.path).name))
+            table.add_row(
+                d.id[:12],
+                d.published or "",
+                d.format,
+                d.outlet or "",
+                escape(d.title or Path(d.path).name),
+            )
         console.print(table)
 
 
@@ -154,8 +182,10 @@ def show(
     """Show a document's metadata and its chain of custody."""
     with errors(), _open(data) as case:
         info = case.store.document(doc_id)
-        custody = [dict(seq=e.seq, entry_hash=e.entry_hash, **e.record.__dict__)
-                   for e in case.store.custody(info.id)]
+        custody = [
+            dict(seq=e.seq, entry_hash=e.entry_hash, **e.record.__dict__)
+            for e in case.store.custody(info.id)
+        ]
         if as_json:
             _print_json({"document": info.to_dict(), "custody": custody})
             return
@@ -167,8 +197,15 @@ def show(
         for col in ("seq", "action", "added_at", "added_by", "tool_version", "size", "source"):
             log.add_column(col, overflow="fold")
         for c in custody:
-            log.add_row(str(c["seq"]), c["action"], c["added_at"], escape(c["added_by"]),
-                        c["tool_version"], str(c["size"]), escape(c["source"]))
+            log.add_row(
+                str(c["seq"]),
+                c["action"],
+                c["added_at"],
+                escape(c["added_by"]),
+                c["tool_version"],
+                str(c["size"]),
+                escape(c["source"]),
+            )
         console.print(log)
 
 
@@ -195,8 +232,12 @@ def search(
             snippet = Text(h.snippet)
             for start, end in h.highlights:
                 snippet.stylize("bold yellow", start, end)
-            table.add_row(f"{h.score:.2f}", h.document.id[:12],
-                          escape(h.document.title or Path(h.document.path).name), snippet)
+            table.add_row(
+                f"{h.score:.2f}",
+                h.document.id[:12],
+                escape(h.document.title or Path(h.document.path).name),
+                snippet,
+            )
         console.print(table)
 
 
@@ -206,10 +247,11 @@ def verify(data: DataOpt = None) -> None:
     with errors(), _open(data) as case:
         report = case.verify()
         for problem in report.problems:
-            err.print(f"[red]problem:[/red] {escape(problem)}")
+            err.print(f"[red]problem:[/red] {escape(problem)}", soft_wrap=True)
         if report.ok:
-            console.print(f"[green]ok[/green]: {report.checked} originals intact, "
-                          "custody log unbroken")
+            console.print(
+                f"[green]ok[/green]: {report.checked} originals intact, custody log unbroken"
+            )
         else:
             console.print(f"{len(report.problems)} problem(s) in {report.checked} originals")
             raise typer.Exit(EXIT_FAILED)
@@ -218,8 +260,9 @@ def verify(data: DataOpt = None) -> None:
 @app.command("export-original")
 def export_original(
     doc_id: Annotated[str, typer.Argument(help="Document id or a unique prefix of it.")],
-    out: Annotated[Path | None, typer.Option("--out", "-o", help="File to write; default: "
-                                             "standard output.")] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="File to write; default: standard output.")
+    ] = None,
     data: DataOpt = None,
 ) -> None:
     """Write the exact original bytes of a document (checked against its hash)."""

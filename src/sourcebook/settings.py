@@ -13,6 +13,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sourcebook.errors import ConfigError
+
 DEFAULT_DATA_DIR = "sourcebook-data"
 
 
@@ -34,7 +36,14 @@ class Settings:
     def from_env(cls, data_dir: str | Path | None = None) -> Settings:
         env = os.environ
         data = Path(data_dir or env.get("SOURCEBOOK_DATA") or DEFAULT_DATA_DIR)
-        max_mb = float(env.get("SOURCEBOOK_MAX_FILE_MB", "50"))
+        raw_max = env.get("SOURCEBOOK_MAX_FILE_MB", "50")
+        try:
+            max_mb = float(raw_max)
+        except ValueError:
+            raise ConfigError(f"SOURCEBOOK_MAX_FILE_MB={raw_max!r} is not a number",
+                              hint="give the limit in megabytes, e.g. 50") from None
+        if max_mb <= 0:
+            raise ConfigError(f"SOURCEBOOK_MAX_FILE_MB={raw_max!r} must be above 0")
         return cls(
             data_dir=data,
             database_url=env.get("SOURCEBOOK_DATABASE_URL") or None,

@@ -58,8 +58,9 @@ class BlobStore:
         except OSError as exc:
             raise ArchiveError(f"cannot read original {digest}: {exc}") from exc
         if sha256(data) != digest:
-            raise IntegrityError(f"original {digest} has been altered: its bytes no longer "
-                                 f"match its hash ({path})")
+            raise IntegrityError(
+                f"original {digest} has been altered: its bytes no longer match its hash ({path})"
+            )
         return data
 
     def check(self, digest: str) -> str | None:

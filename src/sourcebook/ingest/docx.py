@@ -21,10 +21,14 @@ def read(path: Path, data: bytes) -> list[Document]:
     try:
         document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as exc:
-        raise IngestError(path, "not a Word document: the ZIP package has no word/document.xml "
-                          f"({type(exc).__name__})") from exc
+        raise IngestError(
+            path,
+            f"not a Word document: the ZIP package has no word/document.xml ({type(exc).__name__})",
+        ) from exc
     except Exception as exc:  # lxml errors on a damaged part
-        raise IngestError(path, f"the DOCX could not be read ({type(exc).__name__}: {exc})") from exc
+        raise IngestError(
+            path, f"the DOCX could not be read ({type(exc).__name__}: {exc})"
+        ) from exc
     blocks = [p.text for p in document.paragraphs]
     for table in document.tables:
         for row in table.rows:
@@ -35,7 +39,14 @@ def read(path: Path, data: bytes) -> list[Document]:
     props = document.core_properties
     published = props.created.date().isoformat() if props.created else None
     return [
-        Document(original=data, text=text, format=Format.DOCX, path=str(path),
-                 title=props.title or None, author=props.author or None, published=published,
-                 language=detect_language(text))
+        Document(
+            original=data,
+            text=text,
+            format=Format.DOCX,
+            path=str(path),
+            title=props.title or None,
+            author=props.author or None,
+            published=published,
+            language=detect_language(text),
+        )
     ]

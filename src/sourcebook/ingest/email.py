@@ -42,7 +42,14 @@ def read(path: Path, data: bytes) -> list[Document]:
             published = None
     subject = str(message["Subject"] or "").strip() or None
     return [
-        Document(original=data, text=text, format=Format.EMAIL, path=str(path), title=subject,
-                 author=str(message["From"] or "") or None, published=published,
-                 language=detect_language(text))
+        Document(
+            original=data,
+            text=text,
+            format=Format.EMAIL,
+            path=str(path),
+            title=subject,
+            author=str(message["From"] or "") or None,
+            published=published,
+            language=detect_language(text),
+        )
     ]

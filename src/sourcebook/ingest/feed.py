@@ -20,8 +20,9 @@ def _item_text(where: str, entry: dict) -> tuple[str, str]:
         return "", raw
     if "<" in raw and ">" in raw:
         try:
-            return str(extract_main(where, f"<html><body><article>{raw}</article></body></html>")
-                       ["text"]), raw
+            return str(
+                extract_main(where, f"<html><body><article>{raw}</article></body></html>")["text"]
+            ), raw
         except IngestError:
             return "", raw
     return normalise(raw), raw
@@ -50,11 +51,21 @@ def read(path: Path, data: bytes) -> list[Document]:
         original = "\n".join(
             [entry.get("link", ""), entry.get("title", ""), entry.get("published", ""), raw]
         ).encode("utf-8")
-        documents.append(Document(
-            original=original, text=text, format=Format.FEED, path=where, title=title,
-            outlet=outlet, author=entry.get("author"), published=published,
-            url=entry.get("link"), language=detect_language(text), parent_id=parent,
-        ))
+        documents.append(
+            Document(
+                original=original,
+                text=text,
+                format=Format.FEED,
+                path=where,
+                title=title,
+                outlet=outlet,
+                author=entry.get("author"),
+                published=published,
+                url=entry.get("link"),
+                language=detect_language(text),
+                parent_id=parent,
+            )
+        )
     if not documents:
         raise IngestError(path, "the feed has no item with content")
     return documents

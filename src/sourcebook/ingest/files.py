@@ -49,13 +49,22 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[Found]:
             yield Found(path)
 
 
-def _walk(root: Path, seen_dirs: set[tuple[int, int]],
-          seen_files: set[tuple[int, int]]) -> Iterator[Found]:
+def _walk(
+    root: Path, seen_dirs: set[tuple[int, int]], seen_files: set[tuple[int, int]]
+) -> Iterator[Found]:
     errors: list[OSError] = []
     for dirpath, dirnames, filenames in os.walk(root, followlinks=True, onerror=errors.append):
         st = os.stat(dirpath)
         if (st.st_dev, st.st_ino) in seen_dirs:
-            dirnames[:] = []  # a symlink back up the tree: do not loop
+            dirnames[:] = []  # walked already: a second link to it, or a link back up the tree
+            target = os.path.realpath(dirpath)
+            if os.path.commonpath([target, os.path.realpath(os.path.dirname(dirpath))]) == target:
+                yield Found(
+                    Path(dirpath),
+                    IngestError(
+                        dirpath, f"symbolic link loop: leads back to {target}; not followed"
+                    ),
+                )
             continue
         seen_dirs.add((st.st_dev, st.st_ino))
         dirnames.sort()
@@ -75,8 +84,13 @@ def _walk(root: Path, seen_dirs: set[tuple[int, int]],
                 seen_files.add((fst.st_dev, fst.st_ino))
                 yield Found(path)
     for exc in errors:
-        yield Found(Path(exc.filename or root),
-                    IngestError(exc.filename or root, f"cannot be read ({exc.strerror or exc})"))
+        yield Found(
+            Path(exc.filename or root),
+            IngestError(exc.filename or root, f"cannot be read ({exc.strerror or exc})"),
+        )
+
+
+_MB = 1024 * 1024  # the unit of SOURCEBOOK_MAX_FILE_MB
 
 
 def read_bytes(path: Path, max_bytes: int) -> bytes:
@@ -84,7 +98,8 @@ def read_bytes(path: Path, max_bytes: int) -> bytes:
         size = path.stat().st_size
         if size > max_bytes:
             raise IngestError(
-                path, f"too large: {size / 1e6:.1f} MB, the limit is {max_bytes / 1e6:.0f} MB",
+                path,
+                f"too large: {size / _MB:.1f} MB, the limit is {max_bytes / _MB:.0f} MB",
                 hint="split the file, or raise SOURCEBOOK_MAX_FILE_MB",
             )
         with path.open("rb") as fh:
@@ -98,7 +113,7 @@ def read_bytes(path: Path, max_bytes: int) -> bytes:
     except OSError as exc:
         raise IngestError(path, f"cannot be read ({exc.strerror or exc})") from exc
     if len(data) > max_bytes:
-        raise IngestError(path, f"too large: over {max_bytes / 1e6:.0f} MB")
+        raise IngestError(path, f"too large: over {max_bytes / _MB:.0f} MB")
     if not data:
         raise IngestError(path, "empty file")
     return data
@@ -109,8 +124,11 @@ def read_file(path: str | Path, max_bytes: int = 50 * 1024 * 1024) -> list[Docum
     path = Path(path)
     reader = reader_for(path)
     if reader is None:
-        raise IngestError(path, f"unsupported format {path.suffix or '(no extension)'!r}",
-                          hint="supported: " + " ".join(supported_extensions()))
+        raise IngestError(
+            path,
+            f"unsupported format {path.suffix or '(no extension)'!r}",
+            hint="supported: " + " ".join(supported_extensions()),
+        )
     data = read_bytes(path, max_bytes)
     documents = reader(path, data)
     meta = load_sidecar(path)
@@ -138,6 +156,9 @@ def load_sidecar(path: Path) -> dict[str, str]:
         raise IngestError(sidecar, "metadata file must hold a JSON object")
     unknown = set(meta) - _SIDECAR_FIELDS
     if unknown:
-        raise IngestError(sidecar, f"unknown metadata fields: {', '.join(sorted(unknown))}",
-                          hint="allowed: " + ", ".join(sorted(_SIDECAR_FIELDS)))
+        raise IngestError(
+            sidecar,
+            f"unknown metadata fields: {', '.join(sorted(unknown))}",
+            hint="allowed: " + ", ".join(sorted(_SIDECAR_FIELDS)),
+        )
     return {k: str(v) for k, v in meta.items() if v is not None}

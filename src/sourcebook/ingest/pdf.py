@@ -31,8 +31,9 @@ def read(path: Path, data: bytes) -> list[Document]:
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
         if reader.is_encrypted and not reader.decrypt(""):
-            raise IngestError(path, "the PDF is password-protected",
-                              hint="save an unprotected copy and add that")
+            raise IngestError(
+                path, "the PDF is password-protected", hint="save an unprotected copy and add that"
+            )
         pages = [page.extract_text() or "" for page in reader.pages]
         info = reader.metadata or {}
     except IngestError:
@@ -45,12 +46,22 @@ def read(path: Path, data: bytes) -> list[Document]:
         raise IngestError(path, f"the PDF could not be read ({type(exc).__name__}: {exc})") from exc
     text = normalise("\n\n".join(pages))
     if not text:
-        raise IngestError(path, f"the PDF has no text layer ({len(pages)} page(s) of images?)",
-                          hint="it may be a scan; run OCR (e.g. ocrmypdf) and add the result")
+        raise IngestError(
+            path,
+            f"the PDF has no text layer ({len(pages)} page(s) of images?)",
+            hint="it may be a scan; run OCR (e.g. ocrmypdf) and add the result",
+        )
     title = str(info.get("/Title") or "").strip() or None
     author = str(info.get("/Author") or "").strip() or None
     return [
-        Document(original=data, text=text, format=Format.PDF, path=str(path), title=title,
-                 author=author, published=_pdf_date(info.get("/CreationDate")),
-                 language=detect_language(text))
+        Document(
+            original=data,
+            text=text,
+            format=Format.PDF,
+            path=str(path),
+            title=title,
+            author=author,
+            published=_pdf_date(info.get("/CreationDate")),
+            language=detect_language(text),
+        )
     ]

@@ -29,15 +29,21 @@ def decode(path: Path, data: bytes) -> str:
             try:
                 return data.decode(encoding)
             except UnicodeDecodeError as exc:
-                raise IngestError(path, f"starts with a {encoding} byte-order mark but "
-                                  f"does not decode as {encoding} ({exc.reason})") from exc
+                raise IngestError(
+                    path,
+                    f"starts with a {encoding} byte-order mark but "
+                    f"does not decode as {encoding} ({exc.reason})",
+                ) from exc
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         best = from_bytes(data).best()
         if best is None:
-            raise IngestError(path, "not text: no character encoding fits these bytes",
-                              hint="is it a binary file with the wrong extension?") from None
+            raise IngestError(
+                path,
+                "not text: no character encoding fits these bytes",
+                hint="is it a binary file with the wrong extension?",
+            ) from None
         # Windows-1252 is a superset of Latin-1 in use; prefer it for the C1 range.
         encoding = "cp1252" if best.encoding in {"latin_1", "iso8859_1"} else best.encoding
         try:
@@ -53,13 +59,17 @@ def check_is_text(path: Path, text: str) -> None:
     if not sample:
         return
     junk = sum(
-        1 for ch in sample
+        1
+        for ch in sample
         if ch not in "\n\r\t\f" and unicodedata.category(ch) in {"Cc", "Cn", "Co", "Cs"}
     )
     if junk / len(sample) > _MAX_JUNK_SHARE:
-        raise IngestError(path, "not text: it looks like binary data",
-                          hint="check the file type; only text, HTML, PDF, DOCX, e-mail, "
-                               "WARC and feed files can be added")
+        raise IngestError(
+            path,
+            "not text: it looks like binary data",
+            hint="check the file type; only text, HTML, PDF, DOCX, e-mail, "
+            "WARC and feed files can be added",
+        )
 
 
 _SPACES = re.compile(r"[ \t\u00a0]+\n")

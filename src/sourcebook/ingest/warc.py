@@ -32,9 +32,17 @@ def read(path: Path, data: bytes) -> list[Document]:
                 meta = extract_main(where, decode(Path(where), payload), url=url)
             except IngestError:
                 continue  # a navigation page in the crawl is not an error of the archive
-            documents.append(from_meta(where, payload, meta, Format.HTML, url=url,
-                                       published=meta.get("date") or captured,
-                                       parent_id=parent))
+            documents.append(
+                from_meta(
+                    where,
+                    payload,
+                    meta,
+                    Format.HTML,
+                    url=url,
+                    published=meta.get("date") or captured,
+                    parent_id=parent,
+                )
+            )
     except ArchiveLoadFailed as exc:
         raise IngestError(path, f"not a valid WARC file ({exc})") from exc
     except (OSError, ValueError, EOFError) as exc:

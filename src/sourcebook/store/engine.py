@@ -17,8 +17,10 @@ def make_engine(url: str) -> Engine:
     try:
         engine = create_engine(url, future=True)
     except (ArgumentError, ImportError) as exc:
-        raise ConfigError(f"unusable database URL {url!r}: {exc}",
-                          hint="set SOURCEBOOK_DATABASE_URL to a SQLAlchemy URL") from exc
+        raise ConfigError(
+            f"unusable database URL {url!r}: {exc}",
+            hint="set SOURCEBOOK_DATABASE_URL to a SQLAlchemy URL",
+        ) from exc
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     return engine

@@ -50,5 +50,9 @@ class SearchHit:
         return cls(document, score, "".join(plain), tuple(spans))
 
     def to_dict(self) -> dict[str, Any]:
-        return {"document": self.document.to_dict(), "score": self.score,
-                "snippet": self.snippet, "highlights": [list(h) for h in self.highlights]}
+        return {
+            "document": self.document.to_dict(),
+            "score": self.score,
+            "snippet": self.snippet,
+            "highlights": [list(h) for h in self.highlights],
+        }

@@ -27,8 +27,10 @@ def fts5_query(query: str) -> str:
 
 def index_document(conn: Connection, doc_id: str, title: str | None, body: str) -> None:
     if conn.dialect.name == "sqlite":
-        conn.execute(text("INSERT INTO document_fts (doc_id, title, text) VALUES (:i, :t, :x)"),
-                     {"i": doc_id, "t": title or "", "x": body})
+        conn.execute(
+            text("INSERT INTO document_fts (doc_id, title, text) VALUES (:i, :t, :x)"),
+            {"i": doc_id, "t": title or "", "x": body},
+        )
 
 
 def search_ids(conn: Connection, query: str, limit: int) -> list[tuple[str, float, str]]:
@@ -59,6 +61,8 @@ def search_ids(conn: Connection, query: str, limit: int) -> list[tuple[str, floa
         return [(r[0], float(r[1]), r[2]) for r in rows]
     # Any other database: a plain substring scan, correct but unranked.
     like = f"%{query}%"
-    rows = conn.execute(text("SELECT id, substr(text, 1, 200) FROM documents "
-                             "WHERE text LIKE :q LIMIT :n"), {"q": like, "n": limit})
+    rows = conn.execute(
+        text("SELECT id, substr(text, 1, 200) FROM documents WHERE text LIKE :q LIMIT :n"),
+        {"q": like, "n": limit},
+    )
     return [(r[0], 1.0, r[1]) for r in rows]

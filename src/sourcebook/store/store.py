@@ -50,12 +50,23 @@ class Store:
                 if s.get(DocumentRow, doc.id) is not None:
                     return False
                 source_id = self._source_id(s, doc.outlet) if doc.outlet else None
-                s.add(DocumentRow(
-                    id=doc.id, path=doc.path, format=str(doc.format), title=doc.title,
-                    source_id=source_id, author=doc.author, published=doc.published,
-                    url=doc.url, language=doc.language, size=doc.size, text=doc.text,
-                    parent_id=doc.parent_id, added_at=custody.added_at,
-                ))
+                s.add(
+                    DocumentRow(
+                        id=doc.id,
+                        path=doc.path,
+                        format=str(doc.format),
+                        title=doc.title,
+                        source_id=source_id,
+                        author=doc.author,
+                        published=doc.published,
+                        url=doc.url,
+                        language=doc.language,
+                        size=doc.size,
+                        text=doc.text,
+                        parent_id=doc.parent_id,
+                        added_at=custody.added_at,
+                    )
+                )
                 self._append_custody(s, custody)
                 s.flush()
                 index_document(s.connection(), doc.id, doc.title, doc.text)
@@ -82,12 +93,21 @@ class Store:
 
     def _append_custody(self, s: Session, record: CustodyRecord) -> None:
         last = s.scalar(select(CustodyRow.entry_hash).order_by(CustodyRow.seq.desc()).limit(1))
-        s.add(CustodyRow(
-            document_id=record.document_id, action=record.action, size=record.size,
-            original_name=record.original_name, source=record.source, added_by=record.added_by,
-            added_at=record.added_at, tool_version=record.tool_version,
-            parent_id=record.parent_id, prev_hash=last, entry_hash=chain_hash(last, record),
-        ))
+        s.add(
+            CustodyRow(
+                document_id=record.document_id,
+                action=record.action,
+                size=record.size,
+                original_name=record.original_name,
+                source=record.source,
+                added_by=record.added_by,
+                added_at=record.added_at,
+                tool_version=record.tool_version,
+                parent_id=record.parent_id,
+                prev_hash=last,
+                entry_hash=chain_hash(last, record),
+            )
+        )
 
     # -- reading -------------------------------------------------------------
 
@@ -95,17 +115,21 @@ class Store:
         """A full document id from an id or a unique prefix of at least 4 characters."""
         key = id_or_prefix.strip().lower()
         if len(key) < 4:
-            raise NotFoundError(f"document id {id_or_prefix!r} is too short",
-                                hint="give at least 4 characters of the id")
+            raise NotFoundError(
+                f"document id {id_or_prefix!r} is too short",
+                hint="give at least 4 characters of the id",
+            )
         with Session(self.engine) as s:
             ids = s.scalars(select(DocumentRow.id).where(DocumentRow.id.startswith(key)).limit(2))
             found = list(ids)
         if not found:
-            raise NotFoundError(f"no document with id {id_or_prefix!r}",
-                                hint="`sourcebook list` shows the ids")
+            raise NotFoundError(
+                f"no document with id {id_or_prefix!r}", hint="`sourcebook list` shows the ids"
+            )
         if len(found) > 1:
-            raise NotFoundError(f"document id prefix {id_or_prefix!r} is ambiguous",
-                                hint="give more characters")
+            raise NotFoundError(
+                f"document id prefix {id_or_prefix!r} is ambiguous", hint="give more characters"
+            )
         return found[0]
 
     def document(self, doc_id: str) -> DocumentInfo:
@@ -134,9 +158,18 @@ class Store:
     def _info(self, s: Session, row: DocumentRow) -> DocumentInfo:
         outlet = s.get(SourceRow, row.source_id).name if row.source_id else None  # type: ignore[union-attr]
         return DocumentInfo(
-            id=row.id, path=row.path, format=row.format, title=row.title, outlet=outlet,
-            author=row.author, published=row.published, url=row.url, language=row.language,
-            size=row.size, added_at=row.added_at, parent_id=row.parent_id,
+            id=row.id,
+            path=row.path,
+            format=row.format,
+            title=row.title,
+            outlet=outlet,
+            author=row.author,
+            published=row.published,
+            url=row.url,
+            language=row.language,
+            size=row.size,
+            added_at=row.added_at,
+            parent_id=row.parent_id,
         )
 
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
@@ -159,10 +192,16 @@ class Store:
                 yield CustodyEntry(
                     seq=row.seq,
                     record=CustodyRecord(
-                        document_id=row.document_id, action=row.action, size=row.size,
-                        original_name=row.original_name, source=row.source,
-                        added_by=row.added_by, added_at=row.added_at,
-                        tool_version=row.tool_version, parent_id=row.parent_id,
+                        document_id=row.document_id,
+                        action=row.action,
+                        size=row.size,
+                        original_name=row.original_name,
+                        source=row.source,
+                        added_by=row.added_by,
+                        added_at=row.added_at,
+                        tool_version=row.tool_version,
+                        parent_id=row.parent_id,
                     ),
-                    prev_hash=row.prev_hash, entry_hash=row.entry_hash,
+                    prev_hash=row.prev_hash,
+                    entry_hash=row.entry_hash,
                 )

@@ -10,7 +10,10 @@ connection = context.config.attributes.get("connection")
 if connection is None:  # pragma: no cover - only when run from the alembic command line
     raise SystemExit("run migrations through sourcebook (the store migrates on open)")
 
-context.configure(connection=connection, target_metadata=Base.metadata,
-                  render_as_batch=connection.dialect.name == "sqlite")
+context.configure(
+    connection=connection,
+    target_metadata=Base.metadata,
+    render_as_batch=connection.dialect.name == "sqlite",
+)
 with context.begin_transaction():
     context.run_migrations()
