@@ -242,6 +242,95 @@ def search(
 
 
 @app.command()
+def extract(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders (any format `add` reads).",
+                                                show_default=False)],
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Folder for one JSON file per "
+                                             "document (STEM.json).")] = None,
+    output_format: Annotated[str, typer.Option("--format", "-f", help="json or table.")] = "json",
+    pack: Annotated[list[str], typer.Option("--pack", help="Case pack(s) to use.")] = ["xinjiang"],
+) -> None:
+    """Extract who said what, figures, entities and events from documents.
+
+    Writes the extraction output contract: one JSON object per document, to
+    --out DIR as STEM.json, or to standard output for a single document.
+    Nothing is stored; `add` stores documents.
+    """
+    from sourcebook.extract import Extractor
+    from sourcebook.extract.report import print_tables
+    from sourcebook.ingest import read_file
+
+    if output_format not in {"json", "table"}:
+        err.print(f"[red]error:[/red] --format must be json or table, not {output_format!r}")
+        raise typer.Exit(EXIT_USAGE)
+    with errors():
+        documents, failed = [], 0
+        for found in iter_files(paths):
+            if found.error is not None:
+                if found.explicit:
+                    err.print(f"[red]failed:[/red] {escape(str(found.error))}", soft_wrap=True)
+                    failed += 1
+                continue
+            try:
+                documents.extend(read_file(found.path))
+            except SourcebookError as exc:
+                err.print(f"[red]failed:[/red] {escape(str(exc))}", soft_wrap=True)
+                failed += 1
+        if not documents:
+            raise typer.Exit(EXIT_FAILED if failed else EXIT_OK)
+        if out is None and output_format == "json" and len(documents) > 1:
+            err.print("[red]error:[/red] several documents: give --out DIR for their JSON files")
+            raise typer.Exit(EXIT_USAGE)
+        extractor = Extractor(packs=pack)
+        for doc in documents:
+            if doc.language and doc.language != "en":
+                err.print(f"[yellow]warning:[/yellow] {escape(doc.path)} looks like "
+                          f"{doc.language!r}, not English: extraction will miss most of it",
+                          soft_wrap=True)
+        if out is not None:
+            out.mkdir(parents=True, exist_ok=True)
+        used: set[str] = set()
+        with Progress(TextColumn("[bold]extracting[/bold]"), BarColumn(), MofNCompleteColumn(),
+                      TimeElapsedColumn(), console=err, transient=True,
+                      disable=len(documents) < 2) as bar:
+            task = bar.add_task("", total=len(documents))
+            for doc, result in zip(documents, extractor.extract(documents), strict=True):
+                bar.advance(task)
+                if output_format == "table":
+                    print_tables(console, result)
+                if out is not None:
+                    stem = _stem(doc.path, used)
+                    (out / f"{stem}.json").write_text(
+                        json.dumps(result, indent=1, ensure_ascii=False) + "\n",
+                        encoding="utf-8")
+                elif output_format == "json":
+                    _print_json(result)
+        if out is not None:
+            console.print(f"wrote {len(documents)} file(s) to {escape(str(out))}")
+        if failed:
+            raise typer.Exit(EXIT_FAILED)
+
+
+def _stem(path: str, used: set[str]) -> str:
+    """The output name of a document: its file stem, made unique ('#item3' for feed items)."""
+    base, _, item = path.partition("#")
+    stem = Path(base).name
+    for ext in sorted((".warc.gz", ".txt", ".html", ".htm", ".pdf", ".docx", ".eml", ".warc",
+                       ".rss", ".atom", ".xml", ".md", ".text", ".xhtml"), key=len, reverse=True):
+        if stem.lower().endswith(ext):
+            stem = stem[: -len(ext)]
+            break
+    if item:
+        stem += "-" + "".join(c if c.isalnum() else "-" for c in item)[:60]
+    name, n = stem, 1
+    while name in used:
+        n += 1
+        name = f"{stem}-{n}"
+    used.add(name)
+    return name
+
+
+@app.command()
 def verify(data: DataOpt = None) -> None:
     """Re-hash every archived original and check the custody log; exit 1 on any problem."""
     with errors(), _open(data) as case:

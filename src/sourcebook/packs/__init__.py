@@ -32,6 +32,7 @@ class Pack:
     not_groups: set[str] = field(default_factory=set)
     not_entities: set[str] = field(default_factory=set)
     place_words: set[str] = field(default_factory=set)
+    event_terms: dict[str, set[str]] = field(default_factory=dict)
 
     def merge(self, data: dict) -> None:
         self.names.append(data["name"])
@@ -46,6 +47,8 @@ class Pack:
         self.not_groups |= set(data.get("not_groups", []))
         self.not_entities |= set(data.get("not_entities", []))
         self.place_words |= set(data.get("place_words", []))
+        for event_type, terms in data.get("event_terms", {}).items():
+            self.event_terms.setdefault(event_type, set()).update(terms)
 
 
 def available() -> list[str]:

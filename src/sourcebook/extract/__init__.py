@@ -1,0 +1,7 @@
+"""Extract: per-document NLP (entities, statements, figures, events). Knows nothing of the store."""
+
+from __future__ import annotations
+
+from sourcebook.extract.pipeline import Extractor, build_pipeline
+
+__all__ = ["Extractor", "build_pipeline"]

@@ -1,0 +1,83 @@
+"""The extraction output contract (DESIGN.md): one JSON-ready dict per document."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Doc
+
+from sourcebook.extract.events import normalise_date
+from sourcebook.model import Document
+
+
+def _shift(item: dict[str, Any], offset: int) -> dict[str, Any]:
+    """Move every span in a JSON item by ``offset`` characters (pieces of a long text)."""
+    if not offset:
+        return item
+    out: dict[str, Any] = {}
+    for k, v in item.items():
+        if isinstance(v, dict):
+            out[k] = _shift(v, offset)
+        elif isinstance(v, list):
+            out[k] = [_shift(x, offset) if isinstance(x, dict) else x for x in v]
+        elif k in {"start", "end"} and isinstance(v, int):
+            out[k] = v + offset
+        else:
+            out[k] = v
+    return out
+
+
+def document_result(document: Document, parts: list[tuple[int, Doc]]) -> dict[str, Any]:
+    entities: dict[tuple[str, str], dict[str, Any]] = {}
+    statements: list[dict[str, Any]] = []
+    figures: list[dict[str, Any]] = []
+    events: list[dict[str, Any]] = []
+    for offset, doc in parts:
+        local_ids: dict[str, str] = {}
+        for entity in doc._.sb_entities or []:
+            data = _shift(entity.to_dict(), offset)
+            k = (data["type"], data["name"])
+            if k in entities:
+                merged = entities[k]
+                merged["mentions"] += data["mentions"]
+                merged["aliases"] = list(dict.fromkeys(merged["aliases"] + data["aliases"]))
+            else:
+                data["id"] = f"e{len(entities) + 1}"
+                entities[k] = data
+            local_ids[entity.id] = entities[k]["id"]
+        first_statement = len(statements)
+        for statement in doc._.sb_statements or []:
+            data = _shift(statement.to_dict(), offset)
+            data["id"] = f"s{len(statements) + 1}"
+            if "entity_id" in data["speaker"]:
+                data["speaker"]["entity_id"] = local_ids.get(data["speaker"]["entity_id"])
+            statements.append(data)
+        for figure in doc._.sb_figures or []:
+            data = _shift(figure.to_dict(), offset)
+            data["id"] = f"f{len(figures) + 1}"
+            data["statement"] = next(
+                (s["id"] for s in statements[first_statement:]
+                 if s["content"]["start"] <= data["start"] and data["end"] <= s["content"]["end"]),
+                None)
+            figures.append(data)
+        for event in doc._.sb_events or []:
+            data = _shift(event.to_dict(), offset)
+            data["id"] = f"v{len(events) + 1}"
+            data["actors"] = [local_ids.get(a, a) for a in data["actors"]]
+            data["targets"] = [local_ids.get(a, a) for a in data["targets"]]
+            data["place"] = local_ids.get(data["place"], data["place"])
+            if data["date_text"]:
+                data["date"] = normalise_date(data["date_text"]["text"], document.published)
+            events.append(data)
+    return {
+        "document": {
+            "id": document.id, "path": document.path, "format": str(document.format),
+            "title": document.title, "published": document.published, "outlet": document.outlet,
+            "author": document.author, "url": document.url, "language": document.language,
+            "text": document.text,
+        },
+        "entities": list(entities.values()),
+        "statements": statements,
+        "figures": figures,
+        "events": events,
+    }

@@ -1,0 +1,81 @@
+"""The extraction pipeline: en_core_web_sm plus our registered components, run with nlp.pipe."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from sourcebook.extract import entities, events, figures, statements  # noqa: F401 (factories)
+from sourcebook.extract.model import load_base_model
+from sourcebook.extract.output import document_result
+from sourcebook.model import Document
+
+COMPONENTS = ("sourcebook_entities", "sourcebook_statements", "sourcebook_figures",
+              "sourcebook_events")
+# Longer texts are processed in pieces of at most this many characters (the parser's
+# memory grows with the text; spaCy refuses texts over nlp.max_length).
+MAX_CHARS = 100_000
+
+
+def build_pipeline(packs: Iterable[str] = ("xinjiang",)) -> Language:
+    nlp = load_base_model()
+    nlp.add_pipe("sourcebook_entities", config={"packs": list(packs)})
+    nlp.add_pipe("sourcebook_statements")
+    nlp.add_pipe("sourcebook_figures")
+    nlp.add_pipe("sourcebook_events", config={"packs": list(packs)})
+    return nlp
+
+
+class Extractor:
+    """Load the pipeline once; extract from many documents with ``nlp.pipe``."""
+
+    def __init__(self, packs: Iterable[str] = ("xinjiang",), nlp: Language | None = None
+                 ) -> None:
+        self.nlp = nlp or build_pipeline(packs)
+
+    def extract(self, documents: Iterable[Document], batch_size: int = 16,
+                n_process: int = 1) -> Iterator[dict[str, Any]]:
+        """The output-contract dict of each document, in order."""
+        def texts() -> Iterator[tuple[str, dict[str, Any]]]:
+            for doc in documents:
+                for piece_start, piece in _pieces(doc.text):
+                    yield piece, {"document": doc, "offset": piece_start}
+
+        current: Document | None = None
+        parts: list[tuple[int, Doc]] = []
+        for spacy_doc in self._pipe(texts(), batch_size, n_process):
+            context = spacy_doc.user_data.pop("context")
+            if current is not None and context["document"] is not current:
+                yield document_result(current, parts)
+                parts = []
+            current = context["document"]
+            parts.append((context["offset"], spacy_doc))
+        if current is not None:
+            yield document_result(current, parts)
+
+    def _pipe(self, texts: Iterator[tuple[str, dict[str, Any]]], batch_size: int,
+              n_process: int) -> Iterator[Doc]:
+        for doc, context in self.nlp.pipe(texts, as_tuples=True,
+                                          batch_size=batch_size, n_process=n_process):
+            doc.user_data["context"] = context
+            yield doc
+
+
+def _pieces(text: str) -> Iterator[tuple[int, str]]:
+    """Split a long text at paragraph breaks into pieces of at most MAX_CHARS."""
+    if len(text) <= MAX_CHARS:
+        yield 0, text
+        return
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + MAX_CHARS)
+        if end < len(text):
+            cut = text.rfind("\n", start + MAX_CHARS // 2, end)
+            if cut == -1:
+                cut = text.rfind(" ", start + MAX_CHARS // 2, end)
+            end = cut + 1 if cut != -1 else end
+        yield start, text[start:end]
+        start = end

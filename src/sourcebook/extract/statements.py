@@ -1,0 +1,384 @@
+"""Statements: who said what. Registered as the spaCy component ``sourcebook_statements``.
+
+Direct quotes are found in the text and attributed to the cue verb next to
+them ("…,” Pompeo said; saying, “…”). Reported speech is read off the
+dependency parse: a cue verb from the lexicon, its subject as speaker, its
+clausal complement or object as content. Pronoun and title speakers are
+resolved to the named person or group they refer to.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from sourcebook.extract.entities import TITLE_WORDS, Entity, headline_end
+from sourcebook.extract.lexicon import (
+    CUE_VERBS,
+    NEEDS_CLAUSE,
+    PHRASAL_CUES,
+    PRONOUNS_PLURAL,
+    PRONOUNS_SINGULAR,
+)
+from sourcebook.extract.quotes import Quote, find_quotes
+from sourcebook.extract.spans import CharSpan
+
+CONTENT_DEPS = {"dobj", "xcomp", "ccomp", "prep", "dative", "attr", "oprd", "acomp", "advcl",
+                "npadvmod", "obj", "pobj", "prt"}
+SPEAKER_DEPS = {"nsubj", "nsubjpass"}
+HEADLINE_SAYS = re.compile(r"\b(Says|Say|Warns|Warn|Urges|Urge|Claims|Denies|Deny|Tells|Accuses|"
+                           r"Calls [Ff]or|Calls [Oo]n)\b")
+
+
+@dataclass
+class Statement:
+    id: str
+    speaker: CharSpan
+    cue: CharSpan
+    content: CharSpan
+    direct: bool
+    entity: Entity | None = None
+    resolved: str | None = None  # the name a pronoun or title speaker refers to
+
+    def to_dict(self) -> dict[str, object]:
+        speaker: dict[str, object] = self.speaker.to_dict()
+        if self.entity is not None:
+            speaker["entity"] = self.entity.name
+            speaker["entity_id"] = self.entity.id
+            speaker["aliases"] = [a for a in [self.entity.name, *self.entity.aliases]
+                                  if a != self.speaker.text]
+        elif self.resolved:
+            speaker["entity"] = self.resolved
+            speaker["aliases"] = [self.resolved]
+        else:
+            speaker["entity"] = None
+        return {"id": self.id, "speaker": speaker, "cue": self.cue.to_dict(),
+                "content": self.content.to_dict(), "direct": self.direct}
+
+
+def is_cue(tok: Token) -> bool:
+    if tok.pos_ not in {"VERB", "AUX"} or tok.lemma_.lower() not in CUE_VERBS:
+        return False
+    lemma = tok.lemma_.lower()
+    if lemma in PHRASAL_CUES:
+        return any(c.lower_ in PHRASAL_CUES[lemma] for c in tok.children
+                   if c.dep_ in {"prep", "prt"})
+    if lemma in NEEDS_CLAUSE:
+        return any(c.dep_ in {"ccomp", "dobj"} for c in tok.children)
+    return True
+
+
+class StatementComponent:
+    def __init__(self) -> None:
+        if not Doc.has_extension("sb_statements"):
+            Doc.set_extension("sb_statements", default=None)
+
+    def __call__(self, doc: Doc) -> Doc:
+        finder = _Finder(doc)
+        doc._.sb_statements = finder.run()
+        return doc
+
+
+class _Finder:
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.quotes = find_quotes(doc.text)
+        self.headline = headline_end(doc)
+        self.used_cues: set[int] = set()
+        self.found: list[Statement] = []
+        self.mentions: dict[int, Entity] = doc._.sb_mentions or {}
+
+    def run(self) -> list[Statement]:
+        self._headline()
+        for quote in self.quotes:
+            self._direct(quote)
+        for tok in self.doc:
+            if tok.idx < self.headline or tok.i in self.used_cues or self._in_quote(tok.idx):
+                continue
+            if tok.lower_ == "according" and tok.nbor(1).lower_ == "to" if tok.i + 1 < len(
+                    self.doc) else False:
+                self._according(tok)
+            elif is_cue(tok):
+                self._reported(tok)
+        self.found.sort(key=lambda s: s.content.start)
+        for n, statement in enumerate(self.found, 1):
+            statement.id = f"s{n}"
+        return self.found
+
+    # -- helpers ---------------------------------------------------------------
+
+    def _in_quote(self, char: int) -> bool:
+        return any(q.start < char < q.end for q in self.quotes)
+
+    def _quote_at(self, char: int) -> Quote | None:
+        return next((q for q in self.quotes if q.start <= char < q.end), None)
+
+    def _add(self, speaker_tokens: list[Token] | None, speaker: CharSpan | None, cue: CharSpan,
+             content: CharSpan, direct: bool) -> None:
+        if speaker is None and speaker_tokens:
+            speaker = CharSpan.of_tokens(self.doc, speaker_tokens)
+        if speaker is None or not speaker.text or len(content.text.split()) < 2:
+            return
+        if any(s.content.start == content.start and s.content.end == content.end
+               for s in self.found):
+            return
+        entity, resolved = self._resolve(speaker, cue.start)
+        self.found.append(Statement("", speaker, cue, content, direct, entity, resolved))
+
+    def _cue_span(self, verb: Token) -> CharSpan:
+        parts = [c for c in verb.children if c.dep_ in {"aux", "neg"} and c.i < verb.i]
+        parts.append(verb)
+        lemma = verb.lemma_.lower()
+        parts += [c for c in verb.children if c.dep_ == "prt" or
+                  (lemma in PHRASAL_CUES and c.dep_ == "prep" and
+                   c.lower_ in PHRASAL_CUES[lemma])]
+        if lemma == "tell":
+            parts += [c for c in verb.children if c.dep_ in {"dobj", "dative"} and
+                      c.i == verb.i + 1]
+        parts.sort(key=lambda t: t.i)
+        # Keep the cue contiguous: from the first aux to the last particle.
+        return CharSpan.of(self.doc, parts[0].idx, parts[-1].idx + len(parts[-1].text))
+
+    def _subject(self, verb: Token) -> Token | None:
+        tok: Token | None = verb
+        for _ in range(4):
+            if tok is None:
+                return None
+            subj = next((c for c in tok.children if c.dep_ in SPEAKER_DEPS), None)
+            if subj is not None:
+                if subj.dep_ == "nsubjpass" or subj.lower_ in {"it", "there", "that", "which"}:
+                    return None
+                return subj
+            if tok.dep_ in {"advcl", "conj", "xcomp", "relcl", "acl", "pcomp"} and \
+                    tok.head is not tok:
+                if tok.dep_ in {"relcl", "acl"}:
+                    return None
+                tok = tok.head
+            else:
+                return None
+        return None
+
+    def _speaker_tokens(self, subj: Token) -> list[Token]:
+        """The subject phrase without what follows a comma ("countries, including …")."""
+        keep = [subj]
+        for child in subj.children:
+            if child.i < subj.i:
+                keep.extend(child.subtree)
+            elif child.dep_ == "prep" and child.lower_ == "of":
+                keep.extend(child.subtree)
+            elif child.dep_ in {"compound", "flat", "nmod"}:
+                keep.extend(child.subtree)
+        return sorted(set(keep), key=lambda t: t.i)
+
+    # -- headlines -------------------------------------------------------------
+
+    def _headline(self) -> None:
+        if not self.headline:
+            return
+        line = self.doc.text[:self.headline]
+        m = HEADLINE_SAYS.search(line)
+        if not m:
+            return
+        before, after = line[:m.start()].rstrip(), line[m.end():].strip()
+        cue = CharSpan.of(self.doc, m.start(), m.end())
+        if "," in before:  # "Content, UN Says"
+            comma = before.rindex(",")
+            speaker = before[comma + 1:].strip()
+            if speaker and len(speaker.split()) <= 5 and not after:
+                start = line.index(speaker, comma)
+                self._add(None, CharSpan.of(self.doc, start, start + len(speaker)), cue,
+                          CharSpan.of(self.doc, 0, comma), direct=False)
+        elif before and len(before.split()) <= 5 and after:  # "UN Says Content"
+            start = m.end() + (len(line[m.end():]) - len(line[m.end():].lstrip()))
+            self._add(None, CharSpan.of(self.doc, 0, len(before)), cue,
+                      CharSpan.of(self.doc, start, self.headline), direct=False)
+
+    # -- direct quotes ---------------------------------------------------------
+
+    def _direct(self, quote: Quote) -> None:
+        doc = self.doc
+        after = doc.char_span(quote.end, min(len(doc.text), quote.end + 80),
+                              alignment_mode="contract")
+        cue = None
+        if after is not None:
+            for tok in after[:8]:
+                if tok.text in {".", "!", "?"} or tok.text in {"“", '"'}:
+                    break
+                if is_cue(tok):
+                    cue = tok
+                    break
+        if cue is None:  # 'X said: "…"' or 'saying, “…”'
+            before = doc.char_span(max(0, quote.start - 120), quote.start,
+                                   alignment_mode="contract")
+            if before is not None and len(before):
+                gap_end = before[-1]
+                if gap_end.text in {":", ","} or is_cue(gap_end):
+                    for tok in reversed(before[-6:]):
+                        if is_cue(tok):
+                            cue = tok
+                            break
+        if cue is None or cue.i in self.used_cues:
+            return
+        subj = self._subject(cue)
+        if subj is None:
+            return
+        end_quote = quote
+        # “A,” she said, “B.” — the second part belongs to the same statement.
+        nxt = next((q for q in self.quotes if q.start >= quote.end), None)
+        if nxt is not None and cue.idx > quote.end and nxt.start - quote.end < 60 and \
+                doc.text[quote.end:nxt.start].rstrip().endswith(",") and \
+                quote.end <= cue.idx < nxt.start:
+            end_quote = nxt
+        self.used_cues.add(cue.i)
+        content = CharSpan(quote.inner_start, end_quote.inner_end,
+                           doc.text[quote.inner_start:end_quote.inner_end])
+        self._add(self._speaker_tokens(subj), None, self._cue_span(cue), content, direct=True)
+
+    # -- reported speech -------------------------------------------------------
+
+    def _reported(self, verb: Token) -> None:
+        if verb.dep_ in {"amod", "acl"} and verb.tag_ == "VBN":
+            return  # "officials accused of …": a description, not a statement
+        if any(c.dep_ == "auxpass" for c in verb.children):
+            return
+        subj = self._subject(verb)
+        if subj is None:
+            return
+        content = self._content(verb)
+        if content is None:
+            return
+        quote = self._quote_at(content.start)
+        if quote is not None and content.end <= quote.end:
+            return  # the direct pass owns it
+        self.used_cues.add(verb.i)
+        self._add(self._speaker_tokens(subj), None, self._cue_span(verb), content, direct=False)
+
+    def _content(self, verb: Token) -> CharSpan | None:
+        ccomp = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+        roots = [ccomp] if ccomp is not None else [
+            c for c in verb.children
+            if c.i > verb.i and c.dep_ in CONTENT_DEPS
+            and not (c.dep_ in {"advcl", "conj"} and is_cue(c))
+            and not (c.dep_ == "prep" and verb.lemma_.lower() in PHRASAL_CUES
+                     and c.lower_ in PHRASAL_CUES[verb.lemma_.lower()] and not list(c.children))
+        ]
+        if verb.lemma_.lower() == "tell" and ccomp is None:
+            return None
+        if verb.lemma_.lower() == "accuse":
+            # "accused X of Y": Y is what was said; X, if named, is kept ahead of it.
+            roots = [c for c in verb.children if c.i > verb.i and c.dep_ in {"dobj", "prep"}]
+        tokens: set[int] = set()
+        for root in roots:
+            tokens.update(t.i for t in root.subtree)
+        if verb.lemma_.lower() in PHRASAL_CUES:
+            tokens.discard(next((c.i for c in verb.children if c.dep_ in {"prep", "prt"} and
+                                 c.lower_ in PHRASAL_CUES[verb.lemma_.lower()]), -1))
+        if not tokens:
+            return None
+        self._drop_asides(tokens)
+        ordered = sorted(tokens)
+        run = [ordered[0]]
+        for i in ordered[1:]:
+            if i != run[-1] + 1:
+                break
+            run.append(i)
+        toks = [self.doc[i] for i in run]
+        while toks and (toks[0].lower_ in {"that", "whether", ":"} or toks[0].is_punct):
+            toks = toks[1:]
+        while toks and toks[-1].is_punct and toks[-1].text not in {"”", '"', "’"}:
+            toks = toks[:-1]
+        if len(toks) < 2:
+            return None
+        return CharSpan.of_tokens(self.doc, toks)
+
+    def _drop_asides(self, tokens: set[int]) -> None:
+        """Non-restrictive clauses after a comma (", where China is accused …") are the
+        reporter's context, not the speaker's words; so are nested cues beside the content."""
+        for i in sorted(tokens):
+            tok = self.doc[i]
+            if i not in tokens:
+                continue
+            left = tok.left_edge.i
+            after_comma = left > 0 and self.doc[left - 1].text in {",", "—", "–", "("}
+            if (tok.dep_ in {"relcl", "acl"} and after_comma and tok.i > left - 1) or \
+                    (tok.dep_ in {"advcl", "conj"} and is_cue(tok)):
+                start = left - 1 if after_comma else left
+                for j in range(start, tok.right_edge.i + 1):
+                    tokens.discard(j)
+
+    def _according(self, tok: Token) -> None:
+        doc = self.doc
+        to = doc[tok.i + 1]
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            return
+        sent = tok.sent
+        phrase_end = max(t.i for t in pobj.subtree) + 1
+        if tok.i == sent.start or doc[tok.i - 1].is_punct:
+            # "According to X, content." or "…, according to X, content"
+            rest = [t for t in sent if t.i >= phrase_end and not (t.i == phrase_end and
+                                                                  t.is_punct)]
+            if tok.i > sent.start and (not rest or all(t.is_punct for t in rest)):
+                rest = [t for t in sent if t.i < tok.i - 1]
+        else:
+            rest = [t for t in sent if t.i < tok.i]
+        while rest and rest[-1].is_punct:
+            rest = rest[:-1]
+        content = CharSpan.of_tokens(doc, rest)
+        if content is None:
+            return
+        speaker = CharSpan.of_tokens(doc, self._speaker_tokens(pobj))
+        cue = CharSpan.of(doc, tok.idx, to.idx + len(to.text))
+        self._add(None, speaker, cue, content, direct=False)
+
+    # -- speaker resolution ----------------------------------------------------
+
+    def _resolve(self, speaker: CharSpan, at: int) -> tuple[Entity | None, str | None]:
+        doc = self.doc
+        span = doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
+        if span is None:
+            return None, None
+        for tok in span:
+            if tok.i in self.mentions and self.mentions[tok.i].type != "place" or (
+                    tok.i in self.mentions and tok.i == span.root.i):
+                return self.mentions[tok.i], None
+        words = speaker.text.lower()
+        if words in PRONOUNS_SINGULAR or (TITLE_WORDS.search(words) and len(span) <= 6):
+            person = self._recent_person(speaker.start)
+            if person is not None:
+                return person, None
+        if words in PRONOUNS_PLURAL:
+            return None, self._recent_plural(span)
+        for tok in span:
+            if tok.i in self.mentions:
+                return self.mentions[tok.i], None
+        return None, None
+
+    def _recent_person(self, before: int) -> Entity | None:
+        best: tuple[int, Entity] | None = None
+        for i, entity in self.mentions.items():
+            if entity.type == "person" and self.doc[i].idx < before and (
+                    best is None or i > best[0]):
+                best = (i, entity)
+        return best[1] if best else None
+
+    def _recent_plural(self, span: Span) -> str | None:
+        """'they' in "the ambassadors of 22 countries …, they cited": the nearest plural actor."""
+        for chunk in reversed(list(self.doc[span.sent.start:span.start].noun_chunks)):
+            if chunk.root.tag_ in {"NNS", "NNPS"} and chunk.root.dep_ in {"pobj", "nsubj"}:
+                whole = self._speaker_tokens(chunk.root)
+                found = CharSpan.of_tokens(self.doc, whole)
+                return found.text if found else None
+        for statement in reversed(self.found):
+            if statement.speaker.start < span.start_char and \
+                    statement.speaker.text.lower() not in PRONOUNS_PLURAL:
+                return statement.speaker.text
+        return None
+
+
+@Language.factory("sourcebook_statements")
+def make_statement_component(nlp: Language, name: str) -> StatementComponent:
+    return StatementComponent()
