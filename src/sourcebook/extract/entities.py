@@ -151,7 +151,7 @@ class EntityComponent:
             candidates.append((len(span), 1, Mention(span.start, span.end, str(span.label_),
                                                      CharSpan.of_span(span))))
         cut = headline_end(doc)
-        body_names = {key(e.text) for e in doc.ents if e.start_char > cut}
+        body_names = {key(e.text): e.label_ for e in doc.ents if e.start_char > cut}
         for ent in doc.ents:
             for span in self._fix(doc, ent, body_names):
                 m = self._typed(doc, span)
@@ -176,7 +176,7 @@ class EntityComponent:
                         spans.append(Span(doc, span.start, span.end, label=label))
         return spans
 
-    def _fix(self, doc: Doc, ent: Span, body_names: set[str]) -> list[Span]:
+    def _fix(self, doc: Doc, ent: Span, body_names: dict[str, str]) -> list[Span]:
         """The model's entity, corrected: dropped, split, extended or kept."""
         if ent.label_ not in LABEL_TYPES or key(ent.text) in self.not_entities:
             return []
@@ -200,14 +200,15 @@ class EntityComponent:
             return [Span(doc, ent.start, ent.end + 1, label="ORG")]
         return [ent]
 
-    def _split_headline(self, doc: Doc, ent: Span, body_names: set[str]) -> list[Span]:
+    def _split_headline(self, doc: Doc, ent: Span, body_names: dict[str, str]) -> list[Span]:
         """Title case fools the model ("China Invites Pompeo" as one ORG): keep body names in it."""
         out = []
         i = ent.start
         while i < ent.end:
             for j in range(ent.end, i, -1):
-                if key(doc[i:j].text) in body_names or key(doc[i:j].text) in self.known:
-                    out.append(Span(doc, i, j, label=ent.label_))
+                name = key(doc[i:j].text)
+                if name in body_names or name in self.known:
+                    out.append(Span(doc, i, j, label=body_names.get(name, ent.label_)))
                     i = j
                     break
             else:
@@ -226,6 +227,8 @@ class EntityComponent:
                            iso=known.iso)
         iso = country_code(text) if etype in {"place", "group"} else None
         if etype == "group":
+            if "-" in text.strip("-") and any(country_code(p) for p in text.split("-")):
+                return None  # "U.S.-Chinese" relations: an adjective, not a group
             if iso:
                 return Mention(span.start, span.end, "place", CharSpan.of_span(span), iso=iso)
             if key(text) in self.not_groups or not text[:1].isupper():
@@ -300,7 +303,8 @@ class EntityComponent:
             elif etype == "organization" and (
                     (is_acronym(name.upper()) and initials(full.title()).lower() == name) or
                     (len(words) >= 2 and len(full_words) > len(words)
-                     and full.endswith(" " + name))):
+                     and full.endswith(" " + name)) or
+                    (len(words) == 1 and len(full_words) > 1 and full_words[0] == name)):
                 candidates.append(other)
             elif etype == "place" and full != name and name.startswith(full + " ") and \
                     name[len(full) + 1:] in self.place_words:
@@ -314,6 +318,7 @@ class EntityComponent:
         if iso:
             return country_name(iso)
         texts = [re.sub(r"^(the|The)\s+|['’]s$", "", m.span.text) for m in ms]
+        texts = [t.title() if t.isupper() and " " in t else t for t in texts]
         if k[0] == "organization":
             full = [t for t in texts if not is_acronym(t)]
             texts = full or texts

@@ -32,7 +32,7 @@ FIGURE = re.compile(
     rf"(?:between\s+(?P<cur1>{_CUR})?(?P<low>{_NUMBER})\s+and\s+(?P<cur2>{_CUR})?(?P<high>{_NUMBER})"
     rf"|from\s+(?P<cur3>{_CUR})?(?P<low2>{_NUMBER})\s+to\s+(?P<cur4>{_CUR})?(?P<high2>{_NUMBER})"
     rf"|(?P<cur>{_CUR})?(?P<num>{_NUMBER})|(?P<vague>{_VAGUE}))"
-    rf"(?P<pct>{_PCT})?(?![\w\-/]*\d)(?!-year-old)",
+    rf"(?P<pct>{_PCT})?(?![\w\-/]*\d)(?![A-Za-z])(?!-year-old)",
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"^(1[6-9]\d\d|20\d\d)$")
@@ -182,6 +182,12 @@ class FigureComponent:
             while verb.head is not verb and verb.pos_ not in {"VERB", "AUX"}:
                 verb = verb.head
             subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            while subj is None and verb.dep_ in {"xcomp", "ccomp"} and verb.head is not verb:
+                verb = verb.head  # "is believed to be more than 12 million-strong"
+                subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}),
+                            None)
+            if last.dep_ == "dobj" and last.head is verb:
+                return CharSpan.of_span(doc[verb.i:verb.i + 1])  # "killed dozens"
             if subj is None:
                 if last.i + 2 < len(doc) and doc[last.i + 1].lower_ == "of":
                     # "hundreds of thousands of people", "dozens of activists"
@@ -191,7 +197,9 @@ class FigureComponent:
                 return None
             return CharSpan.of_tokens(doc, [t for t in subj.subtree if t.i not in nums])
         words = [t for t in head.subtree if t.i not in nums and t.i > last.i - 1]
-        words = [t for t in words if not (t.dep_ in {"relcl", "acl"} and t.i > head.i)]
+        clause = {t.i for c in head.children if c.dep_ in {"relcl", "acl"} and c.i > head.i
+                  for t in c.subtree}
+        words = [t for t in words if t.i not in clause]
         # cut at the first clause boundary after the head
         out: list[Token] = []
         for t in sorted(words, key=lambda t: t.i):

@@ -9,7 +9,7 @@ assert allege contend deny reject refute dismiss rebut dispute
 warn urge call demand appeal plead ask request invite
 accuse blame charge condemn criticise criticize denounce deplore decry slam
 describe characterise characterize label brand term
-confirm acknowledge admit concede recognise recognize reveal disclose
+confirm acknowledge admit concede reveal disclose
 estimate predict promise pledge vow threaten stress emphasise emphasize underline
 suggest recommend propose conclude find document cite
 complain protest lament welcome praise
@@ -20,7 +20,7 @@ PHRASAL_CUES = {"call": {"on", "for", "upon"}}
 
 # Cues that need a clause or an object to be speech, not an act ("find" a body).
 NEEDS_CLAUSE = frozenset({"find", "report", "document", "reveal", "estimate", "welcome",
-                          "praise", "recognise", "recognize", "admit", "protest", "charge"})
+                          "praise", "admit", "protest", "charge"})
 
 PRONOUNS_SINGULAR = frozenset({"he", "she", "him", "her"})
 PRONOUNS_PLURAL = frozenset({"they", "we", "them"})

@@ -8,12 +8,18 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from sourcebook.extract import entities, events, figures, statements  # noqa: F401 (factories)
+from sourcebook.extract import (  # noqa: F401 (registers the factories)
+    entities,
+    events,
+    figures,
+    paragraphs,
+    statements,
+)
 from sourcebook.extract.model import load_base_model
 from sourcebook.extract.output import document_result
 from sourcebook.model import Document
 
-COMPONENTS = ("sourcebook_entities", "sourcebook_statements", "sourcebook_figures",
+COMPONENTS = ("sourcebook_paragraphs", "sourcebook_entities", "sourcebook_statements", "sourcebook_figures",
               "sourcebook_events")
 # Longer texts are processed in pieces of at most this many characters (the parser's
 # memory grows with the text; spaCy refuses texts over nlp.max_length).
@@ -22,6 +28,7 @@ MAX_CHARS = 100_000
 
 def build_pipeline(packs: Iterable[str] = ("xinjiang",)) -> Language:
     nlp = load_base_model()
+    nlp.add_pipe("sourcebook_paragraphs", before="parser")
     nlp.add_pipe("sourcebook_entities", config={"packs": list(packs)})
     nlp.add_pipe("sourcebook_statements")
     nlp.add_pipe("sourcebook_figures")

@@ -125,7 +125,7 @@ class _Finder:
         if any(s.content.start == content.start and s.content.end == content.end
                for s in self.found):
             return
-        entity, resolved = self._resolve(speaker, cue.start)
+        entity, resolved = self._resolve(speaker, content)
         self.found.append(Statement("", speaker, cue, content, direct, entity, resolved))
 
     def _cue_span(self, verb: Token) -> CharSpan:
@@ -149,13 +149,11 @@ class _Finder:
                 return None
             subj = next((c for c in tok.children if c.dep_ in SPEAKER_DEPS), None)
             if subj is not None:
-                if subj.dep_ == "nsubjpass" or subj.lower_ in {"it", "there", "that", "which"}:
+                if subj.dep_ == "nsubjpass" or subj.lower_ in {"it", "there", "that", "which",
+                                                                "who", "whom"}:
                     return None
                 return subj
-            if tok.dep_ in {"advcl", "conj", "xcomp", "relcl", "acl", "pcomp"} and \
-                    tok.head is not tok:
-                if tok.dep_ in {"relcl", "acl"}:
-                    return None
+            if tok.dep_ in {"advcl", "conj"} and tok.head is not tok:
                 tok = tok.head
             else:
                 return None
@@ -168,7 +166,9 @@ class _Finder:
             if child.i < subj.i:
                 keep.extend(child.subtree)
             elif child.dep_ == "prep" and child.lower_ == "of":
-                keep.extend(child.subtree)
+                clause = {t.i for c in child.subtree if c.dep_ in {"relcl", "acl"}
+                          for t in c.subtree}
+                keep.extend(t for t in child.subtree if t.i not in clause)
             elif child.dep_ in {"compound", "flat", "nmod"}:
                 keep.extend(child.subtree)
         return sorted(set(keep), key=lambda t: t.i)
@@ -213,10 +213,11 @@ class _Finder:
         if cue is None:  # 'X said: "…"' or 'saying, “…”'
             before = doc.char_span(max(0, quote.start - 120), quote.start,
                                    alignment_mode="contract")
-            if before is not None and len(before):
-                gap_end = before[-1]
+            gap = [t for t in before if not t.is_space] if before is not None else []
+            if gap:
+                gap_end = gap[-1]
                 if gap_end.text in {":", ","} or is_cue(gap_end):
-                    for tok in reversed(before[-6:]):
+                    for tok in reversed(gap[-6:]):
                         if is_cue(tok):
                             cue = tok
                             break
@@ -272,7 +273,9 @@ class _Finder:
             roots = [c for c in verb.children if c.i > verb.i and c.dep_ in {"dobj", "prep"}]
         tokens: set[int] = set()
         for root in roots:
-            tokens.update(t.i for t in root.subtree)
+            tokens.update(range(root.left_edge.i, root.right_edge.i + 1))
+        sent_end = verb.sent.end
+        tokens = {i for i in tokens if i < sent_end}
         if verb.lemma_.lower() in PHRASAL_CUES:
             tokens.discard(next((c.i for c in verb.children if c.dep_ in {"prep", "prt"} and
                                  c.lower_ in PHRASAL_CUES[verb.lemma_.lower()]), -1))
@@ -282,9 +285,11 @@ class _Finder:
         ordered = sorted(tokens)
         run = [ordered[0]]
         for i in ordered[1:]:
-            if i != run[-1] + 1:
+            # a comma the parser hung on the verb does not end the content
+            if any(j not in tokens and not self.doc[j].is_punct for j in range(run[-1] + 1, i)):
                 break
-            run.append(i)
+            run.extend(range(run[-1] + 1, i + 1))
+        run = self._close_quote(run, sent_end)
         toks = [self.doc[i] for i in run]
         while toks and (toks[0].lower_ in {"that", "whether", ":"} or toks[0].is_punct):
             toks = toks[1:]
@@ -293,6 +298,19 @@ class _Finder:
         if len(toks) < 2:
             return None
         return CharSpan.of_tokens(self.doc, toks)
+
+    def _close_quote(self, run: list[int], sent_end: int) -> list[int]:
+        """A content that stops inside quoted words runs on to the closing quote mark."""
+        text = self.doc[run[0]:run[-1] + 1].text
+        if text.count('"') % 2 == 0 and text.count("“") <= text.count("”"):
+            return run
+        for j in range(run[-1] + 1, sent_end):
+            if self.doc[j].text in {'"', "”"}:
+                end = j
+                while end + 1 < sent_end and not self.doc[end + 1].is_punct:
+                    end += 1
+                return list(range(run[0], end + 1))
+        return run
 
     def _drop_asides(self, tokens: set[int]) -> None:
         """Non-restrictive clauses after a comma (", where China is accused …") are the
@@ -303,8 +321,8 @@ class _Finder:
                 continue
             left = tok.left_edge.i
             after_comma = left > 0 and self.doc[left - 1].text in {",", "—", "–", "("}
-            if (tok.dep_ in {"relcl", "acl"} and after_comma and tok.i > left - 1) or \
-                    (tok.dep_ in {"advcl", "conj"} and is_cue(tok)):
+            if (tok.dep_ == "relcl" and after_comma) or \
+                    (tok.dep_ in {"advcl", "conj", "relcl"} and is_cue(tok)):
                 start = left - 1 if after_comma else left
                 for j in range(start, tok.right_edge.i + 1):
                     tokens.discard(j)
@@ -336,7 +354,8 @@ class _Finder:
 
     # -- speaker resolution ----------------------------------------------------
 
-    def _resolve(self, speaker: CharSpan, at: int) -> tuple[Entity | None, str | None]:
+    def _resolve(self, speaker: CharSpan, content: CharSpan
+                 ) -> tuple[Entity | None, str | None]:
         doc = self.doc
         span = doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
         if span is None:
@@ -347,7 +366,7 @@ class _Finder:
                 return self.mentions[tok.i], None
         words = speaker.text.lower()
         if words in PRONOUNS_SINGULAR or (TITLE_WORDS.search(words) and len(span) <= 6):
-            person = self._recent_person(speaker.start)
+            person = self._recent_person(speaker.start, content)
             if person is not None:
                 return person, None
         if words in PRONOUNS_PLURAL:
@@ -357,21 +376,30 @@ class _Finder:
                 return self.mentions[tok.i], None
         return None, None
 
-    def _recent_person(self, before: int) -> Entity | None:
-        best: tuple[int, Entity] | None = None
-        for i, entity in self.mentions.items():
-            if entity.type == "person" and self.doc[i].idx < before and (
-                    best is None or i > best[0]):
-                best = (i, entity)
-        return best[1] if best else None
+    def _recent_person(self, before: int, content: CharSpan) -> Entity | None:
+        """The person a pronoun or title refers to: the last one named before it, not one
+        the statement is about; failing that, the first named in the next sentence
+        ("A spokesperson has invited … Hua Chunying told reporters …")."""
+        in_content = {e.id for i, e in self.mentions.items()
+                      if content.start <= self.doc[i].idx < content.end}
+        people = sorted((i, e) for i, e in self.mentions.items()
+                        if e.type == "person" and e.id not in in_content)
+        earlier = [e for i, e in people if self.doc[i].idx < before]
+        if earlier:
+            return earlier[-1]
+        limit = content.end + 400
+        later = [e for i, e in people if content.end <= self.doc[i].idx < limit]
+        return later[0] if later else None
 
     def _recent_plural(self, span: Span) -> str | None:
         """'they' in "the ambassadors of 22 countries …, they cited": the nearest plural actor."""
-        for chunk in reversed(list(self.doc[span.sent.start:span.start].noun_chunks)):
-            if chunk.root.tag_ in {"NNS", "NNPS"} and chunk.root.dep_ in {"pobj", "nsubj"}:
-                whole = self._speaker_tokens(chunk.root)
-                found = CharSpan.of_tokens(self.doc, whole)
-                return found.text if found else None
+        chunks = [c for c in self.doc[span.sent.start:span.start].noun_chunks
+                  if c.root.tag_ in {"NNS", "NNPS"} and c.root.dep_ in {"pobj", "nsubj"}]
+        # the agent of the sentence ("endorsed by the ambassadors of …") first
+        chunks.sort(key=lambda c: (c.root.head.lower_ == "by", c.start))
+        if chunks:
+            found = CharSpan.of_tokens(self.doc, self._speaker_tokens(chunks[-1].root))
+            return found.text if found else None
         for statement in reversed(self.found):
             if statement.speaker.start < span.start_char and \
                     statement.speaker.text.lower() not in PRONOUNS_PLURAL:
