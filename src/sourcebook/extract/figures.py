@@ -172,21 +172,21 @@ class FigureComponent:
                     head.head.i not in nums and head.head.pos_ in {"NOUN", "PROPN", "ADJ"}:
                 head = head.head
                 break
-            if head.head.i in nums and head.head is not head:
+            if head.head.i in nums and head.head.i != head.i:
                 head = head.head
             else:
                 break
         if head.i in nums or head.pos_ == "ADJ":
             # "more than 12 million-strong", "the toll rose to 40": the clause's subject counts
             verb = head
-            while verb.head is not verb and verb.pos_ not in {"VERB", "AUX"}:
+            while verb.head.i != verb.i and verb.pos_ not in {"VERB", "AUX"}:
                 verb = verb.head
             subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-            while subj is None and verb.dep_ in {"xcomp", "ccomp"} and verb.head is not verb:
+            while subj is None and verb.dep_ in {"xcomp", "ccomp"} and verb.head.i != verb.i:
                 verb = verb.head  # "is believed to be more than 12 million-strong"
                 subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}),
                             None)
-            if last.dep_ == "dobj" and last.head is verb:
+            if last.dep_ == "dobj" and last.head.i == verb.i:
                 return CharSpan.of_span(doc[verb.i:verb.i + 1])  # "killed dozens"
             if subj is None:
                 if last.i + 2 < len(doc) and doc[last.i + 1].lower_ == "of":

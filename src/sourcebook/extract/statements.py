@@ -153,7 +153,7 @@ class _Finder:
                                                                 "who", "whom"}:
                     return None
                 return subj
-            if tok.dep_ in {"advcl", "conj"} and tok.head is not tok:
+            if tok.dep_ in {"advcl", "conj"} and tok.head.i != tok.i:
                 tok = tok.head
             else:
                 return None
@@ -282,6 +282,8 @@ class _Finder:
         if not tokens:
             return None
         self._drop_asides(tokens)
+        if not tokens:
+            return None
         ordered = sorted(tokens)
         run = [ordered[0]]
         for i in ordered[1:]:
