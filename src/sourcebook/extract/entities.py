@@ -45,6 +45,8 @@ CREDIT = re.compile(
     r"\b([A-Z][A-Z'\-]+(?: [A-Z][A-Z'\-]+)+)/([A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)*)"
     r"(?: via ([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)*))?"
 )
+PLACE_SUFFIX = {"region", "province", "state", "city", "county", "district", "camp",
+                "prefecture", "governorate", "oblast", "town", "village"}
 ORG_SUFFIX = {"administration", "government", "regime", "authorities", "campaign"}
 
 
@@ -196,6 +198,8 @@ class EntityComponent:
             for tok_start, tok_end in _slash_parts(ent):
                 parts.append(Span(doc, tok_start, tok_end, label=ent.label_))
             return parts
+        if ent.label_ in {"PERSON", "ORG"} and nxt is not None and nxt.lower_ in PLACE_SUFFIX:
+            return [Span(doc, ent.start, ent.end, label="GPE")]  # "Tigray region"
         if ent.label_ == "PERSON" and nxt is not None and nxt.lower_ in ORG_SUFFIX:
             return [Span(doc, ent.start, ent.end + 1, label="ORG")]
         return [ent]
@@ -225,7 +229,8 @@ class EntityComponent:
         if known is not None:
             return Mention(span.start, span.end, known.type, CharSpan.of_span(span), known=known,
                            iso=known.iso)
-        iso = country_code(text) if etype in {"place", "group"} else None
+        iso = country_code(text, demonym=etype == "group") if etype in {"place", "group"} \
+            else None
         if etype == "group":
             if "-" in text.strip("-") and any(country_code(p) for p in text.split("-")):
                 return None  # "U.S.-Chinese" relations: an adjective, not a group
@@ -249,6 +254,12 @@ class EntityComponent:
     # -- clustering ------------------------------------------------------------
 
     def _cluster(self, doc: Doc, mentions: list[Mention]) -> list[Entity]:
+        # The model may call "Tigray" a person once and a place twice: a name keeps one type,
+        # a place wins over a person (people are rarely named like the places around them).
+        places = {key(m.span.text) for m in mentions if m.type == "place"}
+        for m in mentions:
+            if m.type == "person" and m.known is None and key(m.span.text) in places:
+                m.type = "place"
         groups: dict[tuple[str, str], list[Mention]] = {}
         for m in mentions:
             groups.setdefault(self._key(m), []).append(m)

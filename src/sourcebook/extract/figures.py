@@ -138,8 +138,11 @@ class FigureComponent:
                 return None  # "one of the …": a pronoun far more often than a count
             if _YEAR.match(bare) and not currency and not pct:
                 return None
-            if any(s <= m.start("num") < e for s, e in dates) and not currency and not pct:
-                return None
+            duration = re.match(r"\s*(?:-\s*)?(years?|months?|weeks?|days?|hours?)\b",
+                                doc.text[m.end():m.end() + 10], re.IGNORECASE)
+            if any(s <= m.start("num") < e for s, e in dates) and not currency and not pct \
+                    and not duration:
+                return None  # a date; a duration ("10 years" in prison) is a figure
             if _MONTHS.search(doc.text[max(0, m.start() - 12):m.start()]):
                 return None
         if value is None:

@@ -19,6 +19,10 @@ _COUNTRY_NAMES = {
     "VA": "Vatican City", "BN": "Brunei", "CV": "Cape Verde", "KG": "Kyrgyzstan",
 }
 
+# Everyday names pycountry does not list under the country.
+_SHORT_NAMES = {name.lower() for name in _COUNTRY_NAMES.values()} | {
+    "britain", "great britain", "america", "burma", "holland", "persia", "ivory coast",
+    "east timor", "swaziland", "macedonia", "czechia", "kyrgyzstan"}
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
 _THE = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -33,15 +37,31 @@ def key(name: str) -> str:
 
 
 @lru_cache(maxsize=4096)
-def country_code(name: str) -> str | None:
-    """ISO 3166-1 alpha-2 code of a country name or demonym, exact matches only."""
+def country_code(name: str, demonym: bool = False) -> str | None:
+    """ISO 3166-1 alpha-2 code of a country's name (or, with ``demonym``, its adjective).
+
+    countrynames also maps capitals to their country ("Moscow" → RU); a capital
+    is a place of its own, so a name must also be a country name to pycountry,
+    an abbreviation ("UK") or a state's formal name ("Republic of …").
+    """
+    import pycountry
+
     cleaned = _THE.sub("", name.translate(_QUOTES).strip())
     for candidate in (cleaned, cleaned.replace(".", "")):
         if not candidate or len(candidate) < 2:
             continue
         code = countrynames.to_code(candidate, fuzzy=False)
-        if code and len(code) == 2:
+        if not code or len(code) != 2:
+            continue
+        if demonym or candidate.isupper() or re.search(
+                r"\b(Republic|Kingdom|States|Federation|Emirates|Islands)\b", candidate):
             return code
+        try:
+            pycountry.countries.lookup(candidate)
+        except LookupError:
+            if candidate.lower() not in _SHORT_NAMES:
+                continue
+        return code
     return None
 
 
