@@ -29,6 +29,9 @@ from sourcebook.extract.spans import CharSpan
 CONTENT_DEPS = {"dobj", "xcomp", "ccomp", "prep", "dative", "attr", "oprd", "acomp", "advcl",
                 "npadvmod", "obj", "pobj", "prt"}
 SPEAKER_DEPS = {"nsubj", "nsubjpass"}
+# text right after a quote that attributes it: ", she said", " said the minister"
+_ATTRIBUTED = re.compile(r"^\s*[,.]?\s*(?:\w+\s+){0,4}?(?:said|says|added|told|stated|wrote|"
+                         r"warned|asked|insisted)\b")
 HEADLINE_SAYS = re.compile(r"\b(Says|Say|Warns|Warn|Urges|Urge|Claims|Denies|Deny|Tells|Accuses|"
                            r"Calls [Ff]or|Calls [Oo]n)\b")
 
@@ -227,11 +230,13 @@ class _Finder:
         if subj is None:
             return
         end_quote = quote
-        # “A,” she said, “B.” — the second part belongs to the same statement.
+        # “A,” she said, “B.” or “A,” she said. “B.” — the second part is the same
+        # statement, unless it carries an attribution of its own.
         nxt = next((q for q in self.quotes if q.start >= quote.end), None)
-        if nxt is not None and cue.idx > quote.end and nxt.start - quote.end < 60 and \
-                doc.text[quote.end:nxt.start].rstrip().endswith(",") and \
-                quote.end <= cue.idx < nxt.start:
+        if nxt is not None and quote.end <= cue.idx < nxt.start and \
+                nxt.start - quote.end < 80 and \
+                doc.text[quote.end:nxt.start].rstrip()[-1:] in {",", "."} and \
+                not _ATTRIBUTED.match(doc.text[nxt.end:nxt.end + 60]):
             end_quote = nxt
         self.used_cues.add(cue.i)
         content = CharSpan(quote.inner_start, end_quote.inner_end,
