@@ -19,6 +19,7 @@ demo: setup  ## build the evidence base from the example corpus and show it
 	$(BIN)/sourcebook verify --data $(DATA)
 	$(BIN)/sourcebook list --data $(DATA)
 	$(BIN)/sourcebook search "detention camps" --data $(DATA)
+	$(BIN)/sourcebook extract examples/xinjiang/twenty-two-countries-call-on-china.txt --format table
 
 test: setup  ## the test suite (slow tests excluded)
 	$(BIN)/python -m pytest -m "not slow" -q
@@ -37,6 +38,7 @@ fix: setup
 
 bench: setup
 	$(BIN)/python benchmarks/ingest.py
+	$(BIN)/python benchmarks/extract_speed.py
 
 lock:  ## re-pin every dependency after editing pyproject.toml
 	$(BIN)/python -m pip install -q uv
