@@ -66,10 +66,12 @@ def test_add_reports_each_file(cli: Any, make: Make, data_dir: Path) -> None:
     path = make.text("one.txt", prose())
     result = cli("add", path)
     assert result.exit_code == 0
-    assert result.stdout.splitlines() == [
+    lines = result.stdout.splitlines()
+    assert lines[:2] == [
         f"added    {_id(path)[:12]}  {path}",
         f"1 added, 0 already stored, 0 failed; 1 documents in {data_dir}",
     ]
+    assert lines[2].startswith("extracted 1 document(s); the evidence base holds ")
     again = cli("add", path)
     assert again.exit_code == 0
     assert again.stdout.splitlines()[0] == (

@@ -15,7 +15,7 @@ from sourcebook import __version__
 from sourcebook.archive import BlobStore, CustodyRecord, chain_hash
 from sourcebook.errors import ConfigError, IngestError, SourcebookError
 from sourcebook.ingest import iter_files, read_file
-from sourcebook.model import Document, sha256
+from sourcebook.model import Document, Format, sha256
 from sourcebook.settings import Settings
 from sourcebook.store import Store
 
@@ -26,6 +26,7 @@ class AddReport:
     already: list[Document] = field(default_factory=list)
     failed: list[IngestError] = field(default_factory=list)
     skipped: list[IngestError] = field(default_factory=list)
+    extracted: int = 0
 
     @property
     def ok(self) -> bool:
@@ -74,9 +75,56 @@ class CaseFile:
 
     # -- add -----------------------------------------------------------------
 
-    def add(self, paths: Iterable[str | Path], progress: Progress | None = None) -> AddReport:
-        """Ingest every file under ``paths``; one bad file never stops or undoes the others."""
+    def add(
+        self, paths: Iterable[str | Path], progress: Progress | None = None, extract: bool = True
+    ) -> AddReport:
+        """Ingest every file under ``paths``; one bad file never stops or undoes the others.
+
+        With ``extract``, every stored document not yet extracted (those just added,
+        and any an interrupted run left) is then run through the extraction engine.
+        """
         report = AddReport()
+        self._ingest(paths, report, progress)
+        if extract:
+            report.extracted = self.extract_pending()
+        return report
+
+    def extract_pending(self, progress: Callable[[str], None] | None = None) -> int:
+        """Extract and store the items of every document that has none yet; returns how many."""
+        pending = self.store.unextracted_ids()
+        if not pending:
+            return 0
+        from sourcebook.extract import shared_extractor
+
+        extractor = shared_extractor()
+        documents = [self._stored_document(doc_id) for doc_id in pending]
+        at = datetime.now(UTC).isoformat(timespec="seconds")
+        for result in extractor.extract(documents):
+            self.store.save_extraction(result, extractor.engine_name, at)
+            if progress:
+                progress(result["document"]["id"])
+        return len(documents)
+
+    def _stored_document(self, doc_id: str) -> Document:
+        info = self.store.document(doc_id)
+        doc = Document(
+            original=self.blobs.get(doc_id),
+            text=self.store.text(doc_id),
+            format=Format(info.format),
+            path=info.path,
+            title=info.title,
+            outlet=info.outlet,
+            author=info.author,
+            published=info.published,
+            url=info.url,
+            language=info.language,
+            parent_id=info.parent_id,
+        )
+        return doc
+
+    def _ingest(
+        self, paths: Iterable[str | Path], report: AddReport, progress: Progress | None
+    ) -> None:
         for found in iter_files(paths):
             if found.error is not None:
                 (report.failed if found.explicit else report.skipped).append(found.error)
@@ -106,7 +154,6 @@ class CaseFile:
                 continue
             if progress:
                 progress(found.path, new, None)
-        return report
 
     def _archive_container(self, path: Path, documents: list[Document]) -> str | None:
         """A WARC or feed is an original too: archive it and log it before its items."""

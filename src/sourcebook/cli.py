@@ -98,6 +98,12 @@ def add(
     ],
     data: DataOpt = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    no_extract: Annotated[
+        bool,
+        typer.Option(
+            "--no-extract", help="Store the documents only; extract later with another `add`."
+        ),
+    ] = False,
 ) -> None:
     """Add files to the evidence base: archive each original and store its text.
 
@@ -108,7 +114,7 @@ def add(
     with errors(), _open(data) as case:
         total = sum(1 for f in iter_files(paths) if f.explicit or f.error is None)
         with Progress(
-            TextColumn("[bold]adding[/bold]"),
+            TextColumn("[bold]{task.fields[phase]}[/bold]"),
             BarColumn(),
             MofNCompleteColumn(),
             TimeElapsedColumn(),
@@ -117,14 +123,18 @@ def add(
             disable=quiet or total < 2,
             transient=True,
         ) as bar:
-            task = bar.add_task("", total=total)
+            task = bar.add_task("", total=total, phase="adding")
 
             def tick(path: Path, _new: int, error: SourcebookError | None) -> None:
                 bar.update(task, advance=1, description=escape(path.name))
                 if error is not None:
                     err.print(f"[red]failed:[/red] {escape(str(error))}", soft_wrap=True)
 
-            report = case.add(paths, progress=tick)
+            report = case.add(paths, progress=tick, extract=False)
+            if not no_extract:
+                bar.update(task, visible=False)
+                step = bar.add_task("", total=len(case.store.unextracted_ids()), phase="extracting")
+                report.extracted = case.extract_pending(lambda _doc_id: bar.update(step, advance=1))
         for doc in report.added:
             console.print(f"added    {doc.id[:12]}  {escape(doc.path)}", soft_wrap=True)
         for doc in report.already:
@@ -143,6 +153,13 @@ def add(
             f"{escape(str(case.settings.data_dir))}",
             soft_wrap=True,
         )
+        if report.extracted:
+            counts = case.store.item_counts()
+            console.print(
+                f"extracted {report.extracted} document(s); the evidence base holds "
+                + ", ".join(f"{n} {name}" for name, n in counts.items()),
+                soft_wrap=True,
+            )
         if report.failed:
             raise typer.Exit(EXIT_FAILED)
 
@@ -243,12 +260,18 @@ def search(
 
 @app.command()
 def extract(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders (any format `add` reads).",
-                                                show_default=False)],
-    out: Annotated[Path | None, typer.Option("--out", "-o", help="Folder for one JSON file per "
-                                             "document (STEM.json).")] = None,
+    paths: Annotated[
+        list[Path],
+        typer.Argument(help="Files or folders (any format `add` reads).", show_default=False),
+    ],
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", "-o", help="Folder for one JSON file per document (STEM.json)."),
+    ] = None,
     output_format: Annotated[str, typer.Option("--format", "-f", help="json or table.")] = "json",
-    pack: Annotated[list[str], typer.Option("--pack", help="Case pack(s) to use.")] = ["xinjiang"],
+    pack: Annotated[
+        list[str] | None, typer.Option("--pack", help="Case pack(s) [default: xinjiang].")
+    ] = None,
 ) -> None:
     """Extract who said what, figures, entities and events from documents.
 
@@ -281,18 +304,26 @@ def extract(
         if out is None and output_format == "json" and len(documents) > 1:
             err.print("[red]error:[/red] several documents: give --out DIR for their JSON files")
             raise typer.Exit(EXIT_USAGE)
-        extractor = Extractor(packs=pack)
+        extractor = Extractor(packs=pack or ["xinjiang"])
         for doc in documents:
             if doc.language and doc.language != "en":
-                err.print(f"[yellow]warning:[/yellow] {escape(doc.path)} looks like "
-                          f"{doc.language!r}, not English: extraction will miss most of it",
-                          soft_wrap=True)
+                err.print(
+                    f"[yellow]warning:[/yellow] {escape(doc.path)} looks like "
+                    f"{doc.language!r}, not English: extraction will miss most of it",
+                    soft_wrap=True,
+                )
         if out is not None:
             out.mkdir(parents=True, exist_ok=True)
         used: set[str] = set()
-        with Progress(TextColumn("[bold]extracting[/bold]"), BarColumn(), MofNCompleteColumn(),
-                      TimeElapsedColumn(), console=err, transient=True,
-                      disable=len(documents) < 2) as bar:
+        with Progress(
+            TextColumn("[bold]extracting[/bold]"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=err,
+            transient=True,
+            disable=len(documents) < 2,
+        ) as bar:
             task = bar.add_task("", total=len(documents))
             for doc, result in zip(documents, extractor.extract(documents), strict=True):
                 bar.advance(task)
@@ -301,8 +332,8 @@ def extract(
                 if out is not None:
                     stem = _stem(doc.path, used)
                     (out / f"{stem}.json").write_text(
-                        json.dumps(result, indent=1, ensure_ascii=False) + "\n",
-                        encoding="utf-8")
+                        json.dumps(result, indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
+                    )
                 elif output_format == "json":
                     _print_json(result)
         if out is not None:
@@ -315,8 +346,26 @@ def _stem(path: str, used: set[str]) -> str:
     """The output name of a document: its file stem, made unique ('#item3' for feed items)."""
     base, _, item = path.partition("#")
     stem = Path(base).name
-    for ext in sorted((".warc.gz", ".txt", ".html", ".htm", ".pdf", ".docx", ".eml", ".warc",
-                       ".rss", ".atom", ".xml", ".md", ".text", ".xhtml"), key=len, reverse=True):
+    for ext in sorted(
+        (
+            ".warc.gz",
+            ".txt",
+            ".html",
+            ".htm",
+            ".pdf",
+            ".docx",
+            ".eml",
+            ".warc",
+            ".rss",
+            ".atom",
+            ".xml",
+            ".md",
+            ".text",
+            ".xhtml",
+        ),
+        key=len,
+        reverse=True,
+    ):
         if stem.lower().endswith(ext):
             stem = stem[: -len(ext)]
             break

@@ -40,8 +40,10 @@ class Settings:
         try:
             max_mb = float(raw_max)
         except ValueError:
-            raise ConfigError(f"SOURCEBOOK_MAX_FILE_MB={raw_max!r} is not a number",
-                              hint="give the limit in megabytes, e.g. 50") from None
+            raise ConfigError(
+                f"SOURCEBOOK_MAX_FILE_MB={raw_max!r} is not a number",
+                hint="give the limit in megabytes, e.g. 50",
+            ) from None
         if max_mb <= 0:
             raise ConfigError(f"SOURCEBOOK_MAX_FILE_MB={raw_max!r} must be above 0")
         return cls(

@@ -12,9 +12,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.tools import score_extraction
 
 from sourcebook.ingest import read_file
-from tests.tools import score_extraction
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED_TEXTS = ROOT / "examples" / "xinjiang"
@@ -35,12 +35,14 @@ def _score(extractor: Any, gold_dir: Path, text_dir: Path, tmp_path: Path) -> di
         for item in result["statements"]:
             for part in ("speaker", "cue", "content"):
                 span = item[part]
-                assert text[span["start"]:span["end"]] == span["text"]
+                assert text[span["start"] : span["end"]] == span["text"]
         (tmp_path / gold.name).write_text(json.dumps(result), encoding="utf-8")
     totals: dict[str, dict[str, int]] = {}
     for gold in golds:
-        scores = score_extraction.score_doc(json.loads(gold.read_text(encoding="utf-8")),
-                                            json.loads((tmp_path / gold.name).read_text()))
+        scores = score_extraction.score_doc(
+            json.loads(gold.read_text(encoding="utf-8")),
+            json.loads((tmp_path / gold.name).read_text()),
+        )
         for part, counts in scores.items():
             for k, v in counts.items():
                 if isinstance(v, int):
@@ -49,17 +51,24 @@ def _score(extractor: Any, gold_dir: Path, text_dir: Path, tmp_path: Path) -> di
     out = {part: score_extraction.f1(t["tp"], t["fp"], t["fn"])[2] for part, t in totals.items()}
     fig = totals["figures"]
     out["figures_strict"] = score_extraction.f1(
-        fig["strict_tp"], fig["tp"] + fig["fp"] - fig["strict_tp"],
-        fig["tp"] + fig["fn"] - fig["strict_tp"])[2]
+        fig["strict_tp"],
+        fig["tp"] + fig["fp"] - fig["strict_tp"],
+        fig["tp"] + fig["fn"] - fig["strict_tp"],
+    )[2]
     return out
 
 
-@pytest.mark.parametrize(("gold", "texts", "floors"), [
-    (SEED_GOLD, SEED_TEXTS, SEED_FLOORS),
-    (DEV_GOLD, DEV_TEXTS, DEV_FLOORS),
-], ids=["seeds", "dev"])
-def test_scores_do_not_drop(extractor: Any, tmp_path: Path, gold: Path, texts: Path,
-                            floors: dict[str, float]) -> None:
+@pytest.mark.parametrize(
+    ("gold", "texts", "floors"),
+    [
+        (SEED_GOLD, SEED_TEXTS, SEED_FLOORS),
+        (DEV_GOLD, DEV_TEXTS, DEV_FLOORS),
+    ],
+    ids=["seeds", "dev"],
+)
+def test_scores_do_not_drop(
+    extractor: Any, tmp_path: Path, gold: Path, texts: Path, floors: dict[str, float]
+) -> None:
     scores = _score(extractor, gold, texts, tmp_path)
     low = {k: round(scores[k], 3) for k, floor in floors.items() if scores[k] < floor - 1e-9}
     assert not low, f"below the floor: {low} (floors {floors}, all scores {scores})"

@@ -11,6 +11,7 @@ Usage:
 A prediction is the JSON object that the project writes for one document
 (see gold/README.md for the fields read here). Only the standard library is used.
 """
+
 from __future__ import annotations
 
 import json
@@ -20,32 +21,65 @@ import unicodedata
 from pathlib import Path
 
 STOP = set(
-    "a an the of to in on at by for from and or that this these those is are was were be been "
-    "as with its it their his her our we they he she who which".split()
+    ["a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "from", "and", "or", "that", "this", "these", "those", "is", "are", "was", "were", "be", "been", "as", "with", "its", "it", "their", "his", "her", "our", "we", "they", "he", "she", "who", "which"]
 )
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them"}
 TYPE_GROUPS = {
-    "person": "person", "per": "person",
-    "organization": "organization", "organisation": "organization", "org": "organization",
-    "place": "place", "gpe": "place", "loc": "place", "location": "place", "state": "place",
-    "country": "place", "city": "place", "region": "place",
-    "group": "group", "norp": "group", "ethnic_group": "group", "people": "group",
-    "facility": "facility", "fac": "facility",
+    "person": "person",
+    "per": "person",
+    "organization": "organization",
+    "organisation": "organization",
+    "org": "organization",
+    "place": "place",
+    "gpe": "place",
+    "loc": "place",
+    "location": "place",
+    "state": "place",
+    "country": "place",
+    "city": "place",
+    "region": "place",
+    "group": "group",
+    "norp": "group",
+    "ethnic_group": "group",
+    "people": "group",
+    "facility": "facility",
+    "fac": "facility",
 }
 QUALIFIERS = {
-    "exact": "exact", "equal": "exact", "=": "exact",
-    "at_least": "at_least", "min": "at_least", ">=": "at_least",
-    "more_than": "more_than", "over": "more_than", ">": "more_than",
-    "at_most": "at_most", "max": "at_most", "<=": "at_most", "up_to": "at_most",
-    "less_than": "less_than", "under": "less_than", "<": "less_than",
-    "about": "about", "approximately": "about", "around": "about", "approx": "about", "~": "about",
-    "range": "range", "between": "range",
+    "exact": "exact",
+    "equal": "exact",
+    "=": "exact",
+    "at_least": "at_least",
+    "min": "at_least",
+    ">=": "at_least",
+    "more_than": "more_than",
+    "over": "more_than",
+    ">": "more_than",
+    "at_most": "at_most",
+    "max": "at_most",
+    "<=": "at_most",
+    "up_to": "at_most",
+    "less_than": "less_than",
+    "under": "less_than",
+    "<": "less_than",
+    "about": "about",
+    "approximately": "about",
+    "around": "about",
+    "approx": "about",
+    "~": "about",
+    "range": "range",
+    "between": "range",
 }
 
 
 def norm(s: str) -> str:
     s = unicodedata.normalize("NFKC", s or "")
-    s = s.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
+    s = (
+        s.replace("\u2019", "'")
+        .replace("\u2018", "'")
+        .replace("\u201c", '"')
+        .replace("\u201d", '"')
+    )
     return re.sub(r"\s+", " ", s).strip().lower()
 
 
@@ -95,10 +129,15 @@ def count(gold: list, pred: list, pairs) -> tuple[int, int, int]:
 
 # ---- statements -------------------------------------------------------------
 
+
 def content_overlap(g: dict, p: dict) -> float:
     gt, pt = toks(g["content"]), toks(field_text(p.get("content")))
     if not gt:  # content made of stop words only: compare the text itself
-        return 1.0 if norm(g["content"]) and norm(g["content"]) == norm(field_text(p.get("content"))) else 0.0
+        return (
+            1.0
+            if norm(g["content"]) and norm(g["content"]) == norm(field_text(p.get("content")))
+            else 0.0
+        )
     if not pt:
         return 0.0
     inter = len(gt & pt)
@@ -130,18 +169,31 @@ def score_statements(gold: list, pred: list) -> dict:
     both = greedy(gold, pred, lambda g, p: content_overlap(g, p) if speaker_ok(g, p) else 0)
     content = greedy(gold, pred, content_overlap)
     direct_ok = sum(
-        1 for gi, pi in both
-        if not gold[gi].get("optional") and bool(pred[pi].get("direct")) == bool(gold[gi].get("direct"))
+        1
+        for gi, pi in both
+        if not gold[gi].get("optional")
+        and bool(pred[pi].get("direct")) == bool(gold[gi].get("direct"))
     )
     tp, fp, fn = count(gold, pred, both)
     ctp, cfp, cfn = count(gold, pred, content)
-    return {"tp": tp, "fp": fp, "fn": fn, "content_tp": ctp, "content_fp": cfp, "content_fn": cfn,
-            "direct_ok": direct_ok,
-            "missed": [gold[i]["content"][:70] for i in range(len(gold))
-                       if i not in {gi for gi, _ in both} and not gold[i].get("optional")]}
+    return {
+        "tp": tp,
+        "fp": fp,
+        "fn": fn,
+        "content_tp": ctp,
+        "content_fp": cfp,
+        "content_fn": cfn,
+        "direct_ok": direct_ok,
+        "missed": [
+            gold[i]["content"][:70]
+            for i in range(len(gold))
+            if i not in {gi for gi, _ in both} and not gold[i].get("optional")
+        ],
+    }
 
 
 # ---- figures ----------------------------------------------------------------
+
 
 def fig_value(p: dict):
     for k in ("value", "low", "high"):
@@ -167,19 +219,32 @@ def score_figures(gold: list, pred: list) -> dict:
     pairs = greedy(gold, pred, fig_match)
     tp, fp, fn = count(gold, pred, pairs)
     real = [(gi, pi) for gi, pi in pairs if not gold[gi].get("optional")]
-    qual_ok = sum(1 for gi, pi in real if qualifier_of(pred[pi]) == QUALIFIERS.get(gold[gi]["qualifier"]))
+    qual_ok = sum(
+        1 for gi, pi in real if qualifier_of(pred[pi]) == QUALIFIERS.get(gold[gi]["qualifier"])
+    )
     subj_ok = strict = 0
     for gi, pi in real:
         gs, ps = toks(gold[gi]["subject"]), toks(field_text(pred[pi].get("subject")))
         if gs and len(gs & ps) / len(gs) >= 0.5:
             subj_ok += 1
             strict += qualifier_of(pred[pi]) == QUALIFIERS.get(gold[gi]["qualifier"])
-    return {"tp": tp, "fp": fp, "fn": fn, "qualifier_ok": qual_ok, "subject_ok": subj_ok, "strict_tp": strict,
-            "missed": [gold[i]["text"] for i in range(len(gold))
-                       if i not in {gi for gi, _ in pairs} and not gold[i].get("optional")]}
+    return {
+        "tp": tp,
+        "fp": fp,
+        "fn": fn,
+        "qualifier_ok": qual_ok,
+        "subject_ok": subj_ok,
+        "strict_tp": strict,
+        "missed": [
+            gold[i]["text"]
+            for i in range(len(gold))
+            if i not in {gi for gi, _ in pairs} and not gold[i].get("optional")
+        ],
+    }
 
 
 # ---- entities ---------------------------------------------------------------
+
 
 def names(e: dict) -> set[str]:
     out = {norm(e.get("name") or "")}
@@ -208,12 +273,22 @@ def score_entities(gold: list, pred: list) -> dict:
         gn = names(gold[gi])
         want += len(gn)
         got += len(gn & names(pred[pi]))
-    return {"tp": tp, "fp": fp, "fn": fn, "alias_want": want, "alias_got": got,
-            "missed": [gold[i]["name"] for i in range(len(gold))
-                       if i not in {gi for gi, _ in pairs} and not gold[i].get("optional")]}
+    return {
+        "tp": tp,
+        "fp": fp,
+        "fn": fn,
+        "alias_want": want,
+        "alias_got": got,
+        "missed": [
+            gold[i]["name"]
+            for i in range(len(gold))
+            if i not in {gi for gi, _ in pairs} and not gold[i].get("optional")
+        ],
+    }
 
 
 # ---- driver -----------------------------------------------------------------
+
 
 def score_doc(gold: dict, pred: dict) -> dict:
     return {
@@ -244,7 +319,9 @@ def main(argv: list[str]) -> int:
         try:
             pred = json.loads(p.read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:
-            print(f"{g.name}: no usable prediction at {p} ({exc}); counted as empty", file=sys.stderr)
+            print(
+                f"{g.name}: no usable prediction at {p} ({exc}); counted as empty", file=sys.stderr
+            )
             pred = {}
         res = score_doc(gold, pred)
         per_doc[g.stem] = res
@@ -259,12 +336,20 @@ def main(argv: list[str]) -> int:
         summary[part] = {"precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3), **t}
     if "statements" in totals:
         t = totals["statements"]
-        summary["statements"]["content_f1"] = round(f1(t["content_tp"], t["content_fp"], t["content_fn"])[2], 3)
+        summary["statements"]["content_f1"] = round(
+            f1(t["content_tp"], t["content_fp"], t["content_fn"])[2], 3
+        )
     if "figures" in totals:
         t = totals["figures"]
         # strict: the value, the qualifier and the subject all right
-        summary["figures"]["strict_f1"] = round(f1(t["strict_tp"], t["tp"] + t["fp"] - t["strict_tp"],
-                                                   t["tp"] + t["fn"] - t["strict_tp"])[2], 3)
+        summary["figures"]["strict_f1"] = round(
+            f1(
+                t["strict_tp"],
+                t["tp"] + t["fp"] - t["strict_tp"],
+                t["tp"] + t["fn"] - t["strict_tp"],
+            )[2],
+            3,
+        )
     if as_json:
         print(json.dumps({"summary": summary, "documents": per_doc}, indent=1))
         return 0

@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from sourcebook.extract.pipeline import Extractor, build_pipeline
+from sourcebook.extract.pipeline import Extractor, build_pipeline, shared_extractor
 
-__all__ = ["Extractor", "build_pipeline"]
+__all__ = ["Extractor", "build_pipeline", "shared_extractor"]

@@ -18,8 +18,14 @@ from sourcebook.extract.names import country_code, country_name, initials, is_ac
 from sourcebook.extract.spans import CharSpan
 from sourcebook.packs import KnownEntity, load_pack
 
-LABEL_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place",
-               "NORP": "group", "FAC": "facility"}
+LABEL_TYPES = {
+    "PERSON": "person",
+    "ORG": "organization",
+    "GPE": "place",
+    "LOC": "place",
+    "NORP": "group",
+    "FAC": "facility",
+}
 
 # A title or role right before a name: "Secretary of State Mike Pompeo", "Foreign Minister X".
 TITLE = re.compile(
@@ -45,8 +51,20 @@ CREDIT = re.compile(
     r"\b([A-Z][A-Z'\-]+(?: [A-Z][A-Z'\-]+)+)/([A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)*)"
     r"(?: via ([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)*))?"
 )
-PLACE_SUFFIX = {"region", "province", "state", "city", "county", "district", "camp",
-                "prefecture", "governorate", "oblast", "town", "village"}
+PLACE_SUFFIX = {
+    "region",
+    "province",
+    "state",
+    "city",
+    "county",
+    "district",
+    "camp",
+    "prefecture",
+    "governorate",
+    "oblast",
+    "town",
+    "village",
+}
 ORG_SUFFIX = {"administration", "government", "regime", "authorities", "campaign"}
 
 
@@ -84,7 +102,10 @@ class Entity:
 
     def to_dict(self) -> dict[str, object]:
         data: dict[str, object] = {
-            "id": self.id, "name": self.name, "type": self.type, "aliases": self.aliases,
+            "id": self.id,
+            "name": self.name,
+            "type": self.type,
+            "aliases": self.aliases,
             "mentions": [m.span.to_dict() for m in self.mentions],
         }
         if self.iso:
@@ -95,7 +116,7 @@ class Entity:
 def headline_end(doc: Doc) -> int:
     """Character offset where a headline (a first line without final punctuation) ends, or 0."""
     first, sep, _ = doc.text.partition("\n")
-    if sep and first.strip() and first.rstrip()[-1] not in ".!?\"”’" and len(first) < 250:
+    if sep and first.strip() and first.rstrip()[-1] not in '.!?"”’' and len(first) < 250:
         return len(first)
     return 0
 
@@ -146,12 +167,28 @@ class EntityComponent:
         for _, start, end in self.matcher(doc):
             span = doc[start:end]
             entity = self.known[key(span.text)]
-            candidates.append((end - start, 0, Mention(start, end, entity.type,
-                                                       CharSpan.of_span(span), known=entity,
-                                                       iso=entity.iso)))
+            candidates.append(
+                (
+                    end - start,
+                    0,
+                    Mention(
+                        start,
+                        end,
+                        entity.type,
+                        CharSpan.of_span(span),
+                        known=entity,
+                        iso=entity.iso,
+                    ),
+                )
+            )
         for span in self._credits(doc):
-            candidates.append((len(span), 1, Mention(span.start, span.end, str(span.label_),
-                                                     CharSpan.of_span(span))))
+            candidates.append(
+                (
+                    len(span),
+                    1,
+                    Mention(span.start, span.end, str(span.label_), CharSpan.of_span(span)),
+                )
+            )
         cut = headline_end(doc)
         body_names = {key(e.text): e.label_ for e in doc.ents if e.start_char > cut}
         for ent in doc.ents:
@@ -172,8 +209,9 @@ class EntityComponent:
         for match in CREDIT.finditer(doc.text):
             for group, label in ((1, "person"), (2, "organization"), (3, "organization")):
                 if match.group(group):
-                    span = doc.char_span(match.start(group), match.end(group),
-                                         alignment_mode="expand")
+                    span = doc.char_span(
+                        match.start(group), match.end(group), alignment_mode="expand"
+                    )
                     if span is not None:
                         spans.append(Span(doc, span.start, span.end, label=label))
         return spans
@@ -183,12 +221,16 @@ class EntityComponent:
         if ent.label_ not in LABEL_TYPES or key(ent.text) in self.not_entities:
             return []
         nxt = doc[ent.end] if ent.end < len(doc) else None
-        if nxt is not None and nxt.text == "-" and ent.end + 1 < len(doc) and \
-                doc[ent.end + 1].is_lower:
+        if (
+            nxt is not None
+            and nxt.text == "-"
+            and ent.end + 1 < len(doc)
+            and doc[ent.end + 1].is_lower
+        ):
             return []  # "Turkic-speaking": a modifier, not an actor
         if ent.label_ in {"PERSON", "ORG"} and len(ent) == 1 and ent[0].tag_ in {"NN", "NNS"}:
             return []  # "Mosques", "Sinofication": common nouns the model capitalised
-        before = doc.text[max(0, ent.start_char - 40):ent.start_char]
+        before = doc.text[max(0, ent.start_char - 40) : ent.start_char]
         if ent.label_ == "ORG" and re.search(r"(Secretary|Minister|Ministry) of\s+$", before):
             return []  # the "State" of "Secretary of State"
         if ent.start_char < headline_end(doc) and key(ent.text) not in body_names:
@@ -227,10 +269,10 @@ class EntityComponent:
         text = span.text
         known = self.known.get(key(text))
         if known is not None:
-            return Mention(span.start, span.end, known.type, CharSpan.of_span(span), known=known,
-                           iso=known.iso)
-        iso = country_code(text, demonym=etype == "group") if etype in {"place", "group"} \
-            else None
+            return Mention(
+                span.start, span.end, known.type, CharSpan.of_span(span), known=known, iso=known.iso
+            )
+        iso = country_code(text, demonym=etype == "group") if etype in {"place", "group"} else None
         if etype == "group":
             if "-" in text.strip("-") and any(country_code(p) for p in text.split("-")):
                 return None  # "U.S.-Chinese" relations: an adjective, not a group
@@ -243,13 +285,16 @@ class EntityComponent:
         return Mention(span.start, span.end, etype, CharSpan.of_span(span), iso=iso)
 
     def _titled(self, doc: Doc, m: Mention) -> str | None:
-        before = doc.text[max(0, m.span.start - 80):m.span.start]
+        before = doc.text[max(0, m.span.start - 80) : m.span.start]
         found = TITLE.search(before)
-        if not found or not TITLE_WORDS.search(found.group(0)) and \
-                not re.search(r"(Mr|Mrs|Ms|Dr)\.?\s+$", found.group(0)):
+        if (
+            not found
+            or (not TITLE_WORDS.search(found.group(0))
+            and not re.search(r"(Mr|Mrs|Ms|Dr)\.?\s+$", found.group(0)))
+        ):
             return None
         start = m.span.start - len(before) + found.start()
-        return doc.text[start:m.span.end]
+        return doc.text[start : m.span.end]
 
     # -- clustering ------------------------------------------------------------
 
@@ -279,11 +324,17 @@ class EntityComponent:
         for k in keys:
             merged.setdefault(find(k), []).extend(groups[k])
         entities = []
-        for n, (k, ms) in enumerate(sorted(merged.items(), key=lambda kv: min(m.start for m in
-                                                                               kv[1])), 1):
+        for n, (k, ms) in enumerate(
+            sorted(merged.items(), key=lambda kv: min(m.start for m in kv[1])), 1
+        ):
             ms.sort(key=lambda m: m.start)
-            entity = Entity(id=f"e{n}", name=self._name(k, ms), type=k[0], mentions=ms,
-                            iso=next((m.iso for m in ms if m.iso), None))
+            entity = Entity(
+                id=f"e{n}",
+                name=self._name(k, ms),
+                type=k[0],
+                mentions=ms,
+                iso=next((m.iso for m in ms if m.iso), None),
+            )
             entity.extra_aliases = [m.titled for m in ms if m.titled]
             entities.append(entity)
         return entities
@@ -295,8 +346,9 @@ class EntityComponent:
             return ("place", "iso:" + m.iso)
         return (m.type, key(m.span.text))
 
-    def _absorber(self, small: tuple[str, str], keys: list[tuple[str, str]]
-                  ) -> tuple[str, str] | None:
+    def _absorber(
+        self, small: tuple[str, str], keys: list[tuple[str, str]]
+    ) -> tuple[str, str] | None:
         """The one fuller name this name is a short form of, if exactly one."""
         etype, name = small
         if ":" in name:
@@ -308,17 +360,21 @@ class EntityComponent:
                 continue
             full = other[1].split(":", 1)[-1]
             full_words = full.split()
-            if etype == "person" and len(words) == 1 and len(full_words) > 1 and \
-                    words[0] in (full_words[0], full_words[-1]):
-                candidates.append(other)
-            elif etype == "organization" and (
-                    (is_acronym(name.upper()) and initials(full.title()).lower() == name) or
-                    (len(words) >= 2 and len(full_words) > len(words)
-                     and full.endswith(" " + name)) or
-                    (len(words) == 1 and len(full_words) > 1 and full_words[0] == name)):
-                candidates.append(other)
-            elif etype == "place" and full != name and name.startswith(full + " ") and \
-                    name[len(full) + 1:] in self.place_words:
+            if (
+                etype == "person"
+                and len(words) == 1
+                and len(full_words) > 1
+                and words[0] in (full_words[0], full_words[-1])
+            ) or (etype == "organization" and (
+                (is_acronym(name.upper()) and initials(full.title()).lower() == name)
+                or (len(words) >= 2 and len(full_words) > len(words) and full.endswith(" " + name))
+                or (len(words) == 1 and len(full_words) > 1 and full_words[0] == name)
+            )) or (
+                etype == "place"
+                and full != name
+                and name.startswith(full + " ")
+                and name[len(full) + 1 :] in self.place_words
+            ):
                 candidates.append(other)
         return candidates[0] if len(candidates) == 1 else None
 

@@ -33,10 +33,16 @@ class Event:
     date_text: CharSpan | None = None
 
     def to_dict(self) -> dict[str, object]:
-        return {"id": self.id, "type": self.type, "trigger": self.trigger.to_dict(),
-                "actors": self.actors, "targets": self.targets, "place": self.place,
-                "date": self.date,
-                "date_text": self.date_text.to_dict() if self.date_text else None}
+        return {
+            "id": self.id,
+            "type": self.type,
+            "trigger": self.trigger.to_dict(),
+            "actors": self.actors,
+            "targets": self.targets,
+            "place": self.place,
+            "date": self.date,
+            "date_text": self.date_text.to_dict() if self.date_text else None,
+        }
 
 
 def normalise_date(text: str, anchor: str | None) -> str | None:
@@ -83,7 +89,7 @@ class EventComponent:
                 continue
             event_type = self.lemmas.get(tok.lemma_.lower()) or self.lemmas.get(tok.lower_)
             if event_type:
-                triggers.append((event_type, doc[tok.i:tok.i + 1]))
+                triggers.append((event_type, doc[tok.i : tok.i + 1]))
         events = []
         for event_type, span in sorted(triggers, key=lambda t: t[1].start):
             event = self._event(doc, event_type, span, mentions)
@@ -92,8 +98,7 @@ class EventComponent:
         doc._.sb_events = events
         return doc
 
-    def _event(self, doc: Doc, event_type: str, span: Span, mentions: dict[int, Entity]
-               ) -> Event:
+    def _event(self, doc: Doc, event_type: str, span: Span, mentions: dict[int, Entity]) -> Event:
         head = span.root
         verb = head if head.pos_ == "VERB" else head.head
         actors, targets = [], []
@@ -107,13 +112,28 @@ class EventComponent:
             if child.dep_ == "prep" and child.lower_ in {"of", "on", "against"}:
                 targets += _entities_in(child, mentions)
         sent = span.sent
-        place = next((mentions[t.i].id for t in sent if t.i in mentions
-                      and mentions[t.i].type == "place" and mentions[t.i].id not in actors),
-                     None)
+        place = next(
+            (
+                mentions[t.i].id
+                for t in sent
+                if t.i in mentions
+                and mentions[t.i].type == "place"
+                and mentions[t.i].id not in actors
+            ),
+            None,
+        )
         date_ent = next((e for e in doc.ents if e.label_ == "DATE" and e.sent == sent), None)
         date_text = CharSpan.of_span(date_ent) if date_ent is not None else None
-        return Event("", event_type, CharSpan.of_span(span), _unique(actors), _unique(targets),
-                     place, None, date_text)
+        return Event(
+            "",
+            event_type,
+            CharSpan.of_span(span),
+            _unique(actors),
+            _unique(targets),
+            place,
+            None,
+            date_text,
+        )
 
 
 def _entities_in(tok: Token, mentions: dict[int, Entity]) -> list[str]:

@@ -20,8 +20,10 @@ _WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 _NUMWORD = rf"(?:(?:{_WORD})(?:[- ](?:{_WORD}))?)"
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _SCALE = r"(?:\s?(?:hundred|thousand|million|billion|trillion)|(?:m|bn|k)\b)"
-_NUMBER = rf"(?:{_DIGITS}|{_NUMWORD}|a dozen|a hundred|a thousand|a million|half a million)" \
-          rf"(?:(?:\s|-)?{_SCALE})?"
+_NUMBER = (
+    rf"(?:{_DIGITS}|{_NUMWORD}|a dozen|a hundred|a thousand|a million|half a million)"
+    rf"(?:(?:\s|-)?{_SCALE})?"
+)
 _VAGUE = "|".join(sorted((re.escape(v) for v in VAGUE), key=len, reverse=True))
 _QUAL = "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True))
 _CUR = r"(?:US\$|\$|€|£|¥|₹)"
@@ -36,8 +38,9 @@ FIGURE = re.compile(
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"^(1[6-9]\d\d|20\d\d)$")
-_MONTHS = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$",
-                     re.IGNORECASE)
+_MONTHS = re.compile(
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$", re.IGNORECASE
+)
 
 
 @dataclass
@@ -54,9 +57,14 @@ class Figure:
 
     def to_dict(self) -> dict[str, object]:
         return {
-            "id": self.id, **self.span.to_dict(), "value": _num(self.value),
-            "low": _num(self.low), "high": _num(self.high), "qualifier": self.qualifier,
-            "unit": self.unit, "subject": self.subject.to_dict() if self.subject else None,
+            "id": self.id,
+            **self.span.to_dict(),
+            "value": _num(self.value),
+            "low": _num(self.low),
+            "high": _num(self.high),
+            "qualifier": self.qualifier,
+            "unit": self.unit,
+            "subject": self.subject.to_dict() if self.subject else None,
             "statement": self.statement,
         }
 
@@ -75,8 +83,9 @@ def parse_number(text: str) -> float | None:
     if t == "half a million":
         return 500_000.0
     t = re.sub(r"^a (dozen|hundred|thousand|million)", r"1 \1", t).replace("dozen", "12")
-    m = re.match(r"^([\d.]+|[a-z\- ]+?)(?:[\s-]?(hundred|thousand|million|billion|trillion|m|bn|k))?$",
-                 t)
+    m = re.match(
+        r"^([\d.]+|[a-z\- ]+?)(?:[\s-]?(hundred|thousand|million|billion|trillion|m|bn|k))?$", t
+    )
     if not m:
         return None
     head, scale = m.group(1).strip(), m.group(2)
@@ -108,8 +117,7 @@ class FigureComponent:
         doc._.sb_figures = figures
         return doc
 
-    def _figure(self, doc: Doc, m: re.Match[str], dates: list[tuple[int, int]]
-                ) -> Figure | None:
+    def _figure(self, doc: Doc, m: re.Match[str], dates: list[tuple[int, int]]) -> Figure | None:
         raw = m.group(0)
         qual_text = (m.group("qual") or "").lower()
         pct = bool(m.group("pct"))
@@ -138,27 +146,40 @@ class FigureComponent:
                 return None  # "one of the …": a pronoun far more often than a count
             if _YEAR.match(bare) and not currency and not pct:
                 return None
-            duration = re.match(r"\s*(?:-\s*)?(years?|months?|weeks?|days?|hours?)\b",
-                                doc.text[m.end():m.end() + 10], re.IGNORECASE)
-            if any(s <= m.start("num") < e for s, e in dates) and not currency and not pct \
-                    and not duration:
+            duration = re.match(
+                r"\s*(?:-\s*)?(years?|months?|weeks?|days?|hours?)\b",
+                doc.text[m.end() : m.end() + 10],
+                re.IGNORECASE,
+            )
+            if (
+                any(s <= m.start("num") < e for s, e in dates)
+                and not currency
+                and not pct
+                and not duration
+            ):
                 return None  # a date; a duration ("10 years" in prison) is a figure
-            if _MONTHS.search(doc.text[max(0, m.start() - 12):m.start()]):
+            if _MONTHS.search(doc.text[max(0, m.start() - 12) : m.start()]):
                 return None
         if value is None:
             return None
         unit = "percent" if pct else CURRENCIES.get(currency or "", None)
-        after = doc.text[m.end():m.end() + 12]
-        cur_word = re.match(r"\s+(dollars?|euros?|pounds|yuan|renminbi|rupees|roubles|rubles)\b",
-                            after, re.IGNORECASE)
+        after = doc.text[m.end() : m.end() + 12]
+        cur_word = re.match(
+            r"\s+(dollars?|euros?|pounds|yuan|renminbi|rupees|roubles|rubles)\b",
+            after,
+            re.IGNORECASE,
+        )
         if cur_word and not unit:
             unit = CURRENCIES[cur_word.group(1).lower()]
         # Skip a qualifier word used otherwise ("some 40" is fine; "over 2019" is a year).
         start = m.start() if qual_text else m.start() + (len(raw) - len(raw.lstrip()))
         span = CharSpan.of(doc, start, m.end())
         subject = self._subject(doc, span, unit)
-        if unit is None and subject is not None and re.search(r"\b(people|persons)\b",
-                                                              subject.text, re.I):
+        if (
+            unit is None
+            and subject is not None
+            and re.search(r"\b(people|persons)\b", subject.text, re.I)
+        ):
             unit = "people"
         return Figure("", span, value, low, high, qualifier, unit, subject)
 
@@ -171,8 +192,11 @@ class FigureComponent:
         head: Token = last
         # climb from the number to the noun it counts: nummod/quantmod → noun
         for _ in range(3):
-            if head.dep_ in {"nummod", "quantmod", "compound", "amod", "npadvmod"} and \
-                    head.head.i not in nums and head.head.pos_ in {"NOUN", "PROPN", "ADJ"}:
+            if (
+                head.dep_ in {"nummod", "quantmod", "compound", "amod", "npadvmod"}
+                and head.head.i not in nums
+                and head.head.pos_ in {"NOUN", "PROPN", "ADJ"}
+            ):
                 head = head.head
                 break
             if head.head.i in nums and head.head.i != head.i:
@@ -187,10 +211,9 @@ class FigureComponent:
             subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
             while subj is None and verb.dep_ in {"xcomp", "ccomp"} and verb.head.i != verb.i:
                 verb = verb.head  # "is believed to be more than 12 million-strong"
-                subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}),
-                            None)
+                subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
             if last.dep_ == "dobj" and last.head.i == verb.i:
-                return CharSpan.of_span(doc[verb.i:verb.i + 1])  # "killed dozens"
+                return CharSpan.of_span(doc[verb.i : verb.i + 1])  # "killed dozens"
             if subj is None:
                 if last.i + 2 < len(doc) and doc[last.i + 1].lower_ == "of":
                     # "hundreds of thousands of people", "dozens of activists"
@@ -200,8 +223,12 @@ class FigureComponent:
                 return None
             return CharSpan.of_tokens(doc, [t for t in subj.subtree if t.i not in nums])
         words = [t for t in head.subtree if t.i not in nums and t.i > last.i - 1]
-        clause = {t.i for c in head.children if c.dep_ in {"relcl", "acl"} and c.i > head.i
-                  for t in c.subtree}
+        clause = {
+            t.i
+            for c in head.children
+            if c.dep_ in {"relcl", "acl"} and c.i > head.i
+            for t in c.subtree
+        }
         words = [t for t in words if t.i not in clause]
         # cut at the first clause boundary after the head
         out: list[Token] = []

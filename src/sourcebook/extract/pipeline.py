@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from sourcebook import __version__
 from sourcebook.extract import (  # noqa: F401 (registers the factories)
     entities,
     events,
@@ -19,8 +21,13 @@ from sourcebook.extract.model import load_base_model
 from sourcebook.extract.output import document_result
 from sourcebook.model import Document
 
-COMPONENTS = ("sourcebook_paragraphs", "sourcebook_entities", "sourcebook_statements", "sourcebook_figures",
-              "sourcebook_events")
+COMPONENTS = (
+    "sourcebook_paragraphs",
+    "sourcebook_entities",
+    "sourcebook_statements",
+    "sourcebook_figures",
+    "sourcebook_events",
+)
 # Longer texts are processed in pieces of at most this many characters (the parser's
 # memory grows with the text; spaCy refuses texts over nlp.max_length).
 MAX_CHARS = 100_000
@@ -39,13 +46,18 @@ def build_pipeline(packs: Iterable[str] = ("xinjiang",)) -> Language:
 class Extractor:
     """Load the pipeline once; extract from many documents with ``nlp.pipe``."""
 
-    def __init__(self, packs: Iterable[str] = ("xinjiang",), nlp: Language | None = None
-                 ) -> None:
+    def __init__(self, packs: Iterable[str] = ("xinjiang",), nlp: Language | None = None) -> None:
         self.nlp = nlp or build_pipeline(packs)
+        meta = self.nlp.meta
+        self.engine_name = (
+            f"sourcebook {__version__}; {meta.get('lang')}_{meta.get('name')} {meta.get('version')}"
+        )
 
-    def extract(self, documents: Iterable[Document], batch_size: int = 16,
-                n_process: int = 1) -> Iterator[dict[str, Any]]:
+    def extract(
+        self, documents: Iterable[Document], batch_size: int = 16, n_process: int = 1
+    ) -> Iterator[dict[str, Any]]:
         """The output-contract dict of each document, in order."""
+
         def texts() -> Iterator[tuple[str, dict[str, Any]]]:
             for doc in documents:
                 for piece_start, piece in _pieces(doc.text):
@@ -63,12 +75,20 @@ class Extractor:
         if current is not None:
             yield document_result(current, parts)
 
-    def _pipe(self, texts: Iterator[tuple[str, dict[str, Any]]], batch_size: int,
-              n_process: int) -> Iterator[Doc]:
-        for doc, context in self.nlp.pipe(texts, as_tuples=True,
-                                          batch_size=batch_size, n_process=n_process):
+    def _pipe(
+        self, texts: Iterator[tuple[str, dict[str, Any]]], batch_size: int, n_process: int
+    ) -> Iterator[Doc]:
+        for doc, context in self.nlp.pipe(
+            texts, as_tuples=True, batch_size=batch_size, n_process=n_process
+        ):
             doc.user_data["context"] = context
             yield doc
+
+
+@lru_cache(maxsize=4)
+def shared_extractor(packs: tuple[str, ...] = ("xinjiang",)) -> Extractor:
+    """One extractor per process and packs: loading the model takes seconds."""
+    return Extractor(packs)
 
 
 def _pieces(text: str) -> Iterator[tuple[int, str]]:

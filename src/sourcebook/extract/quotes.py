@@ -37,5 +37,5 @@ def find_quotes(text: str) -> list[Quote]:
 
 
 def is_quoted_speech(text: str, quote: Quote) -> bool:
-    inner = text[quote.inner_start:quote.inner_end]
+    inner = text[quote.inner_start : quote.inner_end]
     return len(inner.split()) >= MIN_WORDS

@@ -16,21 +16,31 @@ def print_tables(console: Console, result: dict[str, Any]) -> None:
     for col in ("speaker", "resolves to", "cue", "content", "direct"):
         table.add_column(col, overflow="fold")
     for s in result["statements"]:
-        table.add_row(escape(s["speaker"]["text"]), escape(s["speaker"].get("entity") or ""),
-                      escape(s["cue"]["text"]), escape(s["content"]["text"]),
-                      "quote" if s["direct"] else "")
+        table.add_row(
+            escape(s["speaker"]["text"]),
+            escape(s["speaker"].get("entity") or ""),
+            escape(s["cue"]["text"]),
+            escape(s["content"]["text"]),
+            "quote" if s["direct"] else "",
+        )
     console.print(table)
     table = Table(title="figures")
     for col in ("figure", "value", "qualifier", "unit", "subject"):
         table.add_column(col, overflow="fold")
     for f in result["figures"]:
-        table.add_row(escape(f["text"]), str(f["value"]), f["qualifier"], f["unit"] or "",
-                      escape((f["subject"] or {}).get("text", "")))
+        table.add_row(
+            escape(f["text"]),
+            str(f["value"]),
+            f["qualifier"],
+            f["unit"] or "",
+            escape((f["subject"] or {}).get("text", "")),
+        )
     console.print(table)
     table = Table(title="entities")
     for col in ("name", "type", "aliases", "mentions"):
         table.add_column(col, overflow="fold")
     for e in result["entities"]:
-        table.add_row(escape(e["name"]), e["type"], escape(", ".join(e["aliases"])),
-                      str(len(e["mentions"])))
+        table.add_row(
+            escape(e["name"]), e["type"], escape(", ".join(e["aliases"])), str(len(e["mentions"]))
+        )
     console.print(table)

@@ -26,14 +26,31 @@ from sourcebook.extract.lexicon import (
 from sourcebook.extract.quotes import Quote, find_quotes
 from sourcebook.extract.spans import CharSpan
 
-CONTENT_DEPS = {"dobj", "xcomp", "ccomp", "prep", "dative", "attr", "oprd", "acomp", "advcl",
-                "npadvmod", "obj", "pobj", "prt"}
+CONTENT_DEPS = {
+    "dobj",
+    "xcomp",
+    "ccomp",
+    "prep",
+    "dative",
+    "attr",
+    "oprd",
+    "acomp",
+    "advcl",
+    "npadvmod",
+    "obj",
+    "pobj",
+    "prt",
+}
 SPEAKER_DEPS = {"nsubj", "nsubjpass"}
 # text right after a quote that attributes it: ", she said", " said the minister"
-_ATTRIBUTED = re.compile(r"^\s*[,.]?\s*(?:\w+\s+){0,4}?(?:said|says|added|told|stated|wrote|"
-                         r"warned|asked|insisted)\b")
-HEADLINE_SAYS = re.compile(r"\b(Says|Say|Warns|Warn|Urges|Urge|Claims|Denies|Deny|Tells|Accuses|"
-                           r"Calls [Ff]or|Calls [Oo]n)\b")
+_ATTRIBUTED = re.compile(
+    r"^\s*[,.]?\s*(?:\w+\s+){0,4}?(?:said|says|added|told|stated|wrote|"
+    r"warned|asked|insisted)\b"
+)
+HEADLINE_SAYS = re.compile(
+    r"\b(Says|Say|Warns|Warn|Urges|Urge|Claims|Denies|Deny|Tells|Accuses|"
+    r"Calls [Ff]or|Calls [Oo]n)\b"
+)
 
 
 @dataclass
@@ -51,15 +68,21 @@ class Statement:
         if self.entity is not None:
             speaker["entity"] = self.entity.name
             speaker["entity_id"] = self.entity.id
-            speaker["aliases"] = [a for a in [self.entity.name, *self.entity.aliases]
-                                  if a != self.speaker.text]
+            speaker["aliases"] = [
+                a for a in [self.entity.name, *self.entity.aliases] if a != self.speaker.text
+            ]
         elif self.resolved:
             speaker["entity"] = self.resolved
             speaker["aliases"] = [self.resolved]
         else:
             speaker["entity"] = None
-        return {"id": self.id, "speaker": speaker, "cue": self.cue.to_dict(),
-                "content": self.content.to_dict(), "direct": self.direct}
+        return {
+            "id": self.id,
+            "speaker": speaker,
+            "cue": self.cue.to_dict(),
+            "content": self.content.to_dict(),
+            "direct": self.direct,
+        }
 
 
 def is_cue(tok: Token) -> bool:
@@ -67,8 +90,9 @@ def is_cue(tok: Token) -> bool:
         return False
     lemma = tok.lemma_.lower()
     if lemma in PHRASAL_CUES:
-        return any(c.lower_ in PHRASAL_CUES[lemma] for c in tok.children
-                   if c.dep_ in {"prep", "prt"})
+        return any(
+            c.lower_ in PHRASAL_CUES[lemma] for c in tok.children if c.dep_ in {"prep", "prt"}
+        )
     if lemma in NEEDS_CLAUSE:
         return any(c.dep_ in {"ccomp", "dobj"} for c in tok.children)
     return True
@@ -101,8 +125,11 @@ class _Finder:
         for tok in self.doc:
             if tok.idx < self.headline or tok.i in self.used_cues or self._in_quote(tok.idx):
                 continue
-            if tok.lower_ == "according" and tok.nbor(1).lower_ == "to" if tok.i + 1 < len(
-                    self.doc) else False:
+            if (
+                tok.lower_ == "according" and tok.nbor(1).lower_ == "to"
+                if tok.i + 1 < len(self.doc)
+                else False
+            ):
                 self._according(tok)
             elif is_cue(tok):
                 self._reported(tok)
@@ -119,14 +146,21 @@ class _Finder:
     def _quote_at(self, char: int) -> Quote | None:
         return next((q for q in self.quotes if q.start <= char < q.end), None)
 
-    def _add(self, speaker_tokens: list[Token] | None, speaker: CharSpan | None, cue: CharSpan,
-             content: CharSpan, direct: bool) -> None:
+    def _add(
+        self,
+        speaker_tokens: list[Token] | None,
+        speaker: CharSpan | None,
+        cue: CharSpan,
+        content: CharSpan,
+        direct: bool,
+    ) -> None:
         if speaker is None and speaker_tokens:
             speaker = CharSpan.of_tokens(self.doc, speaker_tokens)
         if speaker is None or not speaker.text or len(content.text.split()) < 2:
             return
-        if any(s.content.start == content.start and s.content.end == content.end
-               for s in self.found):
+        if any(
+            s.content.start == content.start and s.content.end == content.end for s in self.found
+        ):
             return
         entity, resolved = self._resolve(speaker, content)
         self.found.append(Statement("", speaker, cue, content, direct, entity, resolved))
@@ -135,12 +169,16 @@ class _Finder:
         parts = [c for c in verb.children if c.dep_ in {"aux", "neg"} and c.i < verb.i]
         parts.append(verb)
         lemma = verb.lemma_.lower()
-        parts += [c for c in verb.children if c.dep_ == "prt" or
-                  (lemma in PHRASAL_CUES and c.dep_ == "prep" and
-                   c.lower_ in PHRASAL_CUES[lemma])]
+        parts += [
+            c
+            for c in verb.children
+            if c.dep_ == "prt"
+            or (lemma in PHRASAL_CUES and c.dep_ == "prep" and c.lower_ in PHRASAL_CUES[lemma])
+        ]
         if lemma == "tell":
-            parts += [c for c in verb.children if c.dep_ in {"dobj", "dative"} and
-                      c.i == verb.i + 1]
+            parts += [
+                c for c in verb.children if c.dep_ in {"dobj", "dative"} and c.i == verb.i + 1
+            ]
         parts.sort(key=lambda t: t.i)
         # Keep the cue contiguous: from the first aux to the last particle.
         return CharSpan.of(self.doc, parts[0].idx, parts[-1].idx + len(parts[-1].text))
@@ -152,8 +190,14 @@ class _Finder:
                 return None
             subj = next((c for c in tok.children if c.dep_ in SPEAKER_DEPS), None)
             if subj is not None:
-                if subj.dep_ == "nsubjpass" or subj.lower_ in {"it", "there", "that", "which",
-                                                                "who", "whom"}:
+                if subj.dep_ == "nsubjpass" or subj.lower_ in {
+                    "it",
+                    "there",
+                    "that",
+                    "which",
+                    "who",
+                    "whom",
+                }:
                     return None
                 return subj
             if tok.dep_ in {"advcl", "conj"} and tok.head.i != tok.i:
@@ -169,8 +213,9 @@ class _Finder:
             if child.i < subj.i:
                 keep.extend(child.subtree)
             elif child.dep_ == "prep" and child.lower_ == "of":
-                clause = {t.i for c in child.subtree if c.dep_ in {"relcl", "acl"}
-                          for t in c.subtree}
+                clause = {
+                    t.i for c in child.subtree if c.dep_ in {"relcl", "acl"} for t in c.subtree
+                }
                 keep.extend(t for t in child.subtree if t.i not in clause)
             elif child.dep_ in {"compound", "flat", "nmod"}:
                 keep.extend(child.subtree)
@@ -181,30 +226,41 @@ class _Finder:
     def _headline(self) -> None:
         if not self.headline:
             return
-        line = self.doc.text[:self.headline]
+        line = self.doc.text[: self.headline]
         m = HEADLINE_SAYS.search(line)
         if not m:
             return
-        before, after = line[:m.start()].rstrip(), line[m.end():].strip()
+        before, after = line[: m.start()].rstrip(), line[m.end() :].strip()
         cue = CharSpan.of(self.doc, m.start(), m.end())
         if "," in before:  # "Content, UN Says"
             comma = before.rindex(",")
-            speaker = before[comma + 1:].strip()
+            speaker = before[comma + 1 :].strip()
             if speaker and len(speaker.split()) <= 5 and not after:
                 start = line.index(speaker, comma)
-                self._add(None, CharSpan.of(self.doc, start, start + len(speaker)), cue,
-                          CharSpan.of(self.doc, 0, comma), direct=False)
+                self._add(
+                    None,
+                    CharSpan.of(self.doc, start, start + len(speaker)),
+                    cue,
+                    CharSpan.of(self.doc, 0, comma),
+                    direct=False,
+                )
         elif before and len(before.split()) <= 5 and after:  # "UN Says Content"
-            start = m.end() + (len(line[m.end():]) - len(line[m.end():].lstrip()))
-            self._add(None, CharSpan.of(self.doc, 0, len(before)), cue,
-                      CharSpan.of(self.doc, start, self.headline), direct=False)
+            start = m.end() + (len(line[m.end() :]) - len(line[m.end() :].lstrip()))
+            self._add(
+                None,
+                CharSpan.of(self.doc, 0, len(before)),
+                cue,
+                CharSpan.of(self.doc, start, self.headline),
+                direct=False,
+            )
 
     # -- direct quotes ---------------------------------------------------------
 
     def _direct(self, quote: Quote) -> None:
         doc = self.doc
-        after = doc.char_span(quote.end, min(len(doc.text), quote.end + 80),
-                              alignment_mode="contract")
+        after = doc.char_span(
+            quote.end, min(len(doc.text), quote.end + 80), alignment_mode="contract"
+        )
         cue = None
         if after is not None:
             for tok in after[:8]:
@@ -214,8 +270,9 @@ class _Finder:
                     cue = tok
                     break
         if cue is None:  # 'X said: "…"' or 'saying, “…”'
-            before = doc.char_span(max(0, quote.start - 120), quote.start,
-                                   alignment_mode="contract")
+            before = doc.char_span(
+                max(0, quote.start - 120), quote.start, alignment_mode="contract"
+            )
             gap = [t for t in before if not t.is_space] if before is not None else []
             if gap:
                 gap_end = gap[-1]
@@ -233,14 +290,20 @@ class _Finder:
         # “A,” she said, “B.” or “A,” she said. “B.” — the second part is the same
         # statement, unless it carries an attribution of its own.
         nxt = next((q for q in self.quotes if q.start >= quote.end), None)
-        if nxt is not None and quote.end <= cue.idx < nxt.start and \
-                nxt.start - quote.end < 80 and \
-                doc.text[quote.end:nxt.start].rstrip()[-1:] in {",", "."} and \
-                not _ATTRIBUTED.match(doc.text[nxt.end:nxt.end + 60]):
+        if (
+            nxt is not None
+            and quote.end <= cue.idx < nxt.start
+            and nxt.start - quote.end < 80
+            and doc.text[quote.end : nxt.start].rstrip()[-1:] in {",", "."}
+            and not _ATTRIBUTED.match(doc.text[nxt.end : nxt.end + 60])
+        ):
             end_quote = nxt
         self.used_cues.add(cue.i)
-        content = CharSpan(quote.inner_start, end_quote.inner_end,
-                           doc.text[quote.inner_start:end_quote.inner_end])
+        content = CharSpan(
+            quote.inner_start,
+            end_quote.inner_end,
+            doc.text[quote.inner_start : end_quote.inner_end],
+        )
         self._add(self._speaker_tokens(subj), None, self._cue_span(cue), content, direct=True)
 
     # -- reported speech -------------------------------------------------------
@@ -264,13 +327,23 @@ class _Finder:
 
     def _content(self, verb: Token) -> CharSpan | None:
         ccomp = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
-        roots = [ccomp] if ccomp is not None else [
-            c for c in verb.children
-            if c.i > verb.i and c.dep_ in CONTENT_DEPS
-            and not (c.dep_ in {"advcl", "conj"} and is_cue(c))
-            and not (c.dep_ == "prep" and verb.lemma_.lower() in PHRASAL_CUES
-                     and c.lower_ in PHRASAL_CUES[verb.lemma_.lower()] and not list(c.children))
-        ]
+        roots = (
+            [ccomp]
+            if ccomp is not None
+            else [
+                c
+                for c in verb.children
+                if c.i > verb.i
+                and c.dep_ in CONTENT_DEPS
+                and not (c.dep_ in {"advcl", "conj"} and is_cue(c))
+                and not (
+                    c.dep_ == "prep"
+                    and verb.lemma_.lower() in PHRASAL_CUES
+                    and c.lower_ in PHRASAL_CUES[verb.lemma_.lower()]
+                    and not list(c.children)
+                )
+            ]
+        )
         if verb.lemma_.lower() == "tell" and ccomp is None:
             return None
         if verb.lemma_.lower() == "accuse":
@@ -282,8 +355,17 @@ class _Finder:
         sent_end = verb.sent.end
         tokens = {i for i in tokens if i < sent_end}
         if verb.lemma_.lower() in PHRASAL_CUES:
-            tokens.discard(next((c.i for c in verb.children if c.dep_ in {"prep", "prt"} and
-                                 c.lower_ in PHRASAL_CUES[verb.lemma_.lower()]), -1))
+            tokens.discard(
+                next(
+                    (
+                        c.i
+                        for c in verb.children
+                        if c.dep_ in {"prep", "prt"}
+                        and c.lower_ in PHRASAL_CUES[verb.lemma_.lower()]
+                    ),
+                    -1,
+                )
+            )
         if not tokens:
             return None
         self._drop_asides(tokens)
@@ -308,7 +390,7 @@ class _Finder:
 
     def _close_quote(self, run: list[int], sent_end: int) -> list[int]:
         """A content that stops inside quoted words runs on to the closing quote mark."""
-        text = self.doc[run[0]:run[-1] + 1].text
+        text = self.doc[run[0] : run[-1] + 1].text
         if text.count('"') % 2 == 0 and text.count("“") <= text.count("”"):
             return run
         for j in range(run[-1] + 1, sent_end):
@@ -328,8 +410,9 @@ class _Finder:
                 continue
             left = tok.left_edge.i
             after_comma = left > 0 and self.doc[left - 1].text in {",", "—", "–", "("}
-            if (tok.dep_ == "relcl" and after_comma) or \
-                    (tok.dep_ in {"advcl", "conj", "relcl"} and is_cue(tok)):
+            if (tok.dep_ == "relcl" and after_comma) or (
+                tok.dep_ in {"advcl", "conj", "relcl"} and is_cue(tok)
+            ):
                 start = left - 1 if after_comma else left
                 for j in range(start, tok.right_edge.i + 1):
                     tokens.discard(j)
@@ -344,8 +427,7 @@ class _Finder:
         phrase_end = max(t.i for t in pobj.subtree) + 1
         if tok.i == sent.start or doc[tok.i - 1].is_punct:
             # "According to X, content." or "…, according to X, content"
-            rest = [t for t in sent if t.i >= phrase_end and not (t.i == phrase_end and
-                                                                  t.is_punct)]
+            rest = [t for t in sent if t.i >= phrase_end and not (t.i == phrase_end and t.is_punct)]
             if tok.i > sent.start and (not rest or all(t.is_punct for t in rest)):
                 rest = [t for t in sent if t.i < tok.i - 1]
         else:
@@ -361,15 +443,17 @@ class _Finder:
 
     # -- speaker resolution ----------------------------------------------------
 
-    def _resolve(self, speaker: CharSpan, content: CharSpan
-                 ) -> tuple[Entity | None, str | None]:
+    def _resolve(self, speaker: CharSpan, content: CharSpan) -> tuple[Entity | None, str | None]:
         doc = self.doc
         span = doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
         if span is None:
             return None, None
         for tok in span:
-            if tok.i in self.mentions and self.mentions[tok.i].type != "place" or (
-                    tok.i in self.mentions and tok.i == span.root.i):
+            if (
+                (tok.i in self.mentions
+                and self.mentions[tok.i].type != "place")
+                or (tok.i in self.mentions and tok.i == span.root.i)
+            ):
                 return self.mentions[tok.i], None
         words = speaker.text.lower()
         if words in PRONOUNS_SINGULAR or (TITLE_WORDS.search(words) and len(span) <= 6):
@@ -387,10 +471,14 @@ class _Finder:
         """The person a pronoun or title refers to: the last one named before it, not one
         the statement is about; failing that, the first named in the next sentence
         ("A spokesperson has invited … Hua Chunying told reporters …")."""
-        in_content = {e.id for i, e in self.mentions.items()
-                      if content.start <= self.doc[i].idx < content.end}
-        people = sorted((i, e) for i, e in self.mentions.items()
-                        if e.type == "person" and e.id not in in_content)
+        in_content = {
+            e.id for i, e in self.mentions.items() if content.start <= self.doc[i].idx < content.end
+        }
+        people = sorted(
+            (i, e)
+            for i, e in self.mentions.items()
+            if e.type == "person" and e.id not in in_content
+        )
         earlier = [e for i, e in people if self.doc[i].idx < before]
         if earlier:
             return earlier[-1]
@@ -400,16 +488,21 @@ class _Finder:
 
     def _recent_plural(self, span: Span) -> str | None:
         """'they' in "the ambassadors of 22 countries …, they cited": the nearest plural actor."""
-        chunks = [c for c in self.doc[span.sent.start:span.start].noun_chunks
-                  if c.root.tag_ in {"NNS", "NNPS"} and c.root.dep_ in {"pobj", "nsubj"}]
+        chunks = [
+            c
+            for c in self.doc[span.sent.start : span.start].noun_chunks
+            if c.root.tag_ in {"NNS", "NNPS"} and c.root.dep_ in {"pobj", "nsubj"}
+        ]
         # the agent of the sentence ("endorsed by the ambassadors of …") first
         chunks.sort(key=lambda c: (c.root.head.lower_ == "by", c.start))
         if chunks:
             found = CharSpan.of_tokens(self.doc, self._speaker_tokens(chunks[-1].root))
             return found.text if found else None
         for statement in reversed(self.found):
-            if statement.speaker.start < span.start_char and \
-                    statement.speaker.text.lower() not in PRONOUNS_PLURAL:
+            if (
+                statement.speaker.start < span.start_char
+                and statement.speaker.text.lower() not in PRONOUNS_PLURAL
+            ):
                 return statement.speaker.text
         return None
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 from pathlib import Path
 
 from sourcebook.errors import IngestError
@@ -19,6 +20,37 @@ def _pdf_date(value: object) -> str | None:
     if len(text) >= 8 and text[:8].isdigit():
         return f"{text[0:4]}-{text[4:6]}-{text[6:8]}"
     return None
+
+
+_SPACES = re.compile(r"[ \t]{2,}")
+
+
+def reflow(page: str) -> str:
+    """Undo a PDF's hard line wrapping: join wrapped lines into paragraphs.
+
+    A line much shorter than the page's longest ends a paragraph; a word broken
+    with a hyphen at a line end is joined; runs of spaces become one.
+    """
+    lines = [_SPACES.sub(" ", line).strip() for line in page.splitlines()]
+    width = max((len(line) for line in lines), default=0)
+    out: list[str] = []
+    current = ""
+    for line in lines:
+        if not line:
+            if current:
+                out.append(current)
+            current = ""
+            continue
+        if current.endswith("-") and line[:1].islower():
+            current = current[:-1] + line
+        else:
+            current = f"{current} {line}" if current else line
+        if len(line) < 0.75 * width:
+            out.append(current)
+            current = ""
+    if current:
+        out.append(current)
+    return "\n\n".join(out)
 
 
 def read(path: Path, data: bytes) -> list[Document]:
@@ -44,7 +76,7 @@ def read(path: Path, data: bytes) -> list[Document]:
         raise IngestError(path, f"the PDF is corrupt or truncated ({exc})") from exc
     except Exception as exc:  # pypdf raises assorted errors on damaged files
         raise IngestError(path, f"the PDF could not be read ({type(exc).__name__}: {exc})") from exc
-    text = normalise("\n\n".join(pages))
+    text = normalise("\n\n".join(reflow(page) for page in pages))
     if not text:
         raise IngestError(
             path,

@@ -13,6 +13,7 @@ from sourcebook.archive.custody import CustodyRecord, chain_hash
 from sourcebook.errors import NotFoundError, StoreError
 from sourcebook.model import Document
 from sourcebook.store.engine import make_engine, migrate
+from sourcebook.store.extractions import ExtractionStore
 from sourcebook.store.models import CustodyRow, DocumentRow, SourceRow
 from sourcebook.store.records import DocumentInfo, SearchHit
 from sourcebook.store.search import index_document, search_ids
@@ -26,7 +27,7 @@ class CustodyEntry:
     entry_hash: str
 
 
-class Store:
+class Store(ExtractionStore):
     """Open with a SQLAlchemy URL; the schema is migrated to the newest revision."""
 
     def __init__(self, url: str, engine: Engine | None = None) -> None:
