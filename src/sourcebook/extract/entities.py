@@ -51,6 +51,8 @@ CREDIT = re.compile(
     r"\b([A-Z][A-Z'\-]+(?: [A-Z][A-Z'\-]+)+)/([A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)*)"
     r"(?: via ([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)*))?"
 )
+FACILITY_SUFFIX = {"prison", "jail", "camp", "detention", "centre", "center", "hospital",
+                   "penitentiary", "colony"}
 PLACE_SUFFIX = {
     "region",
     "province",
@@ -231,10 +233,27 @@ class EntityComponent:
         if ent.label_ in {"PERSON", "ORG"} and len(ent) == 1 and ent[0].tag_ in {"NN", "NNS"}:
             return []  # "Mosques", "Sinofication": common nouns the model capitalised
         before = doc.text[max(0, ent.start_char - 40) : ent.start_char]
-        if ent.label_ == "ORG" and re.search(r"(Secretary|Minister|Ministry) of\s+$", before):
+        bare = re.sub(r"^(the|a|an)\s+", "", ent.text)
+        if not bare[:1].isupper() and not bare[:1].isdigit():
+            return []  # "kingdom": the model's guess on a common word
+        if ent.label_ == "ORG" and re.search(r"(Secretary|Minister|Ministry) of\s+(the\s+)?$",
+                                             before):
             return []  # the "State" of "Secretary of State"
         if ent.start_char < headline_end(doc) and key(ent.text) not in body_names:
             return self._split_headline(doc, ent, body_names)
+        if "(" in ent.text:  # "Organisation of Islamic Cooperation (OIC"
+            cut = next(t.i for t in ent if t.text == "(")
+            parts = [Span(doc, ent.start, cut, label=ent.label_)] if cut > ent.start else []
+            if cut + 1 < ent.end:
+                parts.append(Span(doc, cut + 1, ent.end, label=ent.label_))
+            return parts
+        if ent[-1].text in {"Photo", "Photos", "Images"} and len(ent) > 1 and \
+                ent.text not in self.known:
+            return [Span(doc, ent.start, ent.end - 1, label="ORG")]  # "AP Photo": the agency
+        if nxt is not None and nxt.lower_ in FACILITY_SUFFIX:
+            return [Span(doc, ent.start, ent.end + 1, label="FAC")]  # "Evin prison"
+        if ent.label_ == "PERSON" and ent[-1].text in {"State", "Province", "Region"}:
+            return [Span(doc, ent.start, ent.end, label="GPE")]  # "Rakhine State"
         if "/" in ent.text:
             parts = []
             for tok_start, tok_end in _slash_parts(ent):
@@ -302,9 +321,23 @@ class EntityComponent:
         # The model may call "Tigray" a person once and a place twice: a name keeps one type,
         # a place wins over a person (people are rarely named like the places around them).
         places = {key(m.span.text) for m in mentions if m.type == "place"}
+        people = {key(m.span.text) for m in mentions if m.type == "person"}
+        surnames = {p.split()[-1] for p in people if len(p.split()) > 1}
+        votes: dict[str, dict[str, int]] = {}
         for m in mentions:
-            if m.type == "person" and m.known is None and key(m.span.text) in places:
+            if m.known is None and m.iso is None:
+                tally = votes.setdefault(key(m.span.text), {})
+                tally[m.type] = tally.get(m.type, 0) + 1
+        for m in mentions:
+            k = key(m.span.text)
+            if m.known is not None or m.iso is not None:
+                continue
+            if m.type == "person" and k in places:
                 m.type = "place"
+            elif m.type in {"organization", "place"} and (k in surnames or k in people):
+                m.type = "person"  # "Bachelet" after "Michelle Bachelet"
+            elif len(votes.get(k, {})) > 1:
+                m.type = max(votes[k].items(), key=lambda kv: kv[1])[0]
         groups: dict[tuple[str, str], list[Mention]] = {}
         for m in mentions:
             groups.setdefault(self._key(m), []).append(m)

@@ -83,8 +83,8 @@ def country_code(name: str, demonym: bool = False) -> str | None:
         if not candidate or len(candidate) < 2:
             continue
         code = countrynames.to_code(candidate, fuzzy=False)
-        if not code or len(code) != 2:
-            continue
+        if not code or len(code) != 2 or pycountry.countries.get(alpha_2=code) is None:
+            continue  # "EU", "XK": not an ISO country
         if (
             demonym
             or candidate.isupper()
