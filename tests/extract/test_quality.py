@@ -23,8 +23,8 @@ DEV_TEXTS = ROOT / "tests" / "data" / "dev" / "texts"
 DEV_GOLD = ROOT / "tests" / "data" / "dev" / "gold"
 
 # Floors: the scores reached when they were last raised (seeds / dev set).
-SEED_FLOORS = {"statements": 0.92, "figures": 1.0, "figures_strict": 1.0, "entities": 1.0}
-DEV_FLOORS = {"statements": 0.85, "figures": 0.97, "figures_strict": 0.86, "entities": 0.86}
+SEED_FLOORS = {"statements": 0.96, "figures": 1.0, "figures_strict": 1.0, "entities": 1.0}
+DEV_FLOORS = {"statements": 0.88, "figures": 0.97, "figures_strict": 0.86, "entities": 0.86}
 
 
 def _score(extractor: Any, gold_dir: Path, text_dir: Path, tmp_path: Path) -> dict[str, float]:

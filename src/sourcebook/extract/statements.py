@@ -26,6 +26,12 @@ from sourcebook.extract.lexicon import (
 from sourcebook.extract.quotes import Quote, find_quotes
 from sourcebook.extract.spans import CharSpan
 
+# Dependents that carry what was said; adverbials alone ("on Monday") carry nothing.
+CORE_CONTENT = {"dobj", "xcomp", "ccomp", "attr", "oprd", "obj", "dative", "advcl", "acomp"}
+# Verbs whose prepositional phrase is the content: "described the camps as …", "accused X of".
+PREP_CONTENT = frozenset({"describe", "characterise", "characterize", "accuse", "blame", "call",
+                          "condemn", "criticise", "criticize", "denounce", "label", "brand",
+                          "warn", "appeal", "plead", "complain", "protest", "rebut", "term"})
 CONTENT_DEPS = {
     "dobj",
     "xcomp",
@@ -90,9 +96,11 @@ def is_cue(tok: Token) -> bool:
         return False
     lemma = tok.lemma_.lower()
     if lemma in PHRASAL_CUES:
+        deps = {c.dep_ for c in tok.children}
+        # "called on X to …", or "called the ruling a travesty" (object and complement)
         return any(
             c.lower_ in PHRASAL_CUES[lemma] for c in tok.children if c.dep_ in {"prep", "prt"}
-        )
+        ) or ("dobj" in deps and bool(deps & {"oprd", "ccomp", "xcomp"}))
     if lemma in NEEDS_CLAUSE:
         return any(c.dep_ in {"ccomp", "dobj"} for c in tok.children)
     return True
@@ -326,24 +334,22 @@ class _Finder:
         self._add(self._speaker_tokens(subj), None, self._cue_span(verb), content, direct=False)
 
     def _content(self, verb: Token) -> CharSpan | None:
-        ccomp = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
-        roots = (
-            [ccomp]
-            if ccomp is not None
-            else [
-                c
-                for c in verb.children
-                if c.i > verb.i
-                and c.dep_ in CONTENT_DEPS
-                and not (c.dep_ in {"advcl", "conj"} and is_cue(c))
-                and not (
-                    c.dep_ == "prep"
-                    and verb.lemma_.lower() in PHRASAL_CUES
-                    and c.lower_ in PHRASAL_CUES[verb.lemma_.lower()]
-                    and not list(c.children)
-                )
-            ]
-        )
+        lemma = verb.lemma_.lower()
+        ccomps = [c for c in verb.children if c.dep_ == "ccomp"]
+        ccomp = next((c for c in ccomps if c.i > verb.i), None)
+        roots = [ccomp] if ccomp is not None else [
+            c for c in verb.children
+            if c.i > verb.i and c.dep_ in CONTENT_DEPS
+            and (c.dep_ != "prep" or lemma in PREP_CONTENT or c.lower_ in {"that", "about"})
+            and not (c.dep_ in {"advcl", "conj"} and is_cue(c))
+            and not (c.dep_ == "prep" and lemma in PHRASAL_CUES
+                     and c.lower_ in PHRASAL_CUES[lemma] and not list(c.children))
+        ]
+        if not any(r.dep_ in CORE_CONTENT for r in roots) and ccomps:
+            # "Saudi border guards have killed hundreds, Human Rights Watch said on Monday."
+            roots = [ccomps[0]]
+        if not roots or not any(r.dep_ in CORE_CONTENT or r.dep_ == "prep" for r in roots):
+            return None  # "said on Monday": no words of the speaker's here
         if verb.lemma_.lower() == "tell" and ccomp is None:
             return None
         if verb.lemma_.lower() == "accuse":
