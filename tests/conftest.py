@@ -123,3 +123,11 @@ def seeded(case: CaseFile, make: Make) -> dict[str, Any]:
     report = case.add([first, second])
     assert len(report.added) == 2 and report.ok
     return snapshot(case)
+
+
+@pytest.fixture(scope="session")
+def extractor() -> Any:
+    """One extraction pipeline for the whole session: loading the model takes seconds."""
+    from sourcebook.extract import shared_extractor
+
+    return shared_extractor()
