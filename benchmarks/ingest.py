@@ -171,13 +171,13 @@ def warm_up(root: Path) -> None:
     (root / "warm" / "a.html").write_text(sample.html("warm"), encoding="utf-8")
     (root / "warm" / "a.txt").write_text(sample.text(), encoding="utf-8")
     with CaseFile(Settings(data_dir=root / "warm-data", user="benchmark")) as case:
-        case.add([root / "warm"])
+        case.add([root / "warm"], extract=False)
 
 
 def time_ingest(folder: Path, data_dir: Path, expected: int) -> dict[str, Any]:
     with CaseFile(Settings(data_dir=data_dir, user="benchmark")) as case:
         started = time.perf_counter()
-        report = case.add([folder])
+        report = case.add([folder], extract=False)  # extraction: extract_speed.py
         seconds = time.perf_counter() - started
     if report.failed or len(report.added) != expected:
         raise SystemExit(
