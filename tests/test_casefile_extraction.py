@@ -30,18 +30,23 @@ def test_add_stores_items_with_valid_spans(case: CaseFile, tmp_path: Path) -> No
     for st in statements:
         for part in ("speaker", "cue", "content"):
             span = st[part]
-            assert text[span["start"]:span["end"]] == span["text"]
+            assert text[span["start"] : span["end"]] == span["text"]
     quote = next(s for s in statements if s["direct"])
     assert quote["speaker"]["entity"] == "Mike Pompeo"
-    for table, start, end, col in (("mentions", "start", "end", "text"),
-                                   ("figures", "start", "end", "text"),
-                                   ("events", "trigger_start", "trigger_end", "trigger_text")):
+    for table, start, end, col in (
+        ("mentions", "start", "end", "text"),
+        ("figures", "start", "end", "text"),
+        ("events", "trigger_start", "trigger_end", "trigger_text"),
+    ):
         rows = _rows(case, f'SELECT "{start}", "{end}", {col} FROM {table}')
         assert rows, table
         assert all(text[s:e] == t for s, e, t in rows), table
     figures = _rows(case, "SELECT value, qualifier, subject_text FROM figures")
-    assert (1_000_000.0, "about",
-            "people from Uyghur and other Muslim minority communities") in figures
+    assert (
+        1_000_000.0,
+        "about",
+        "people from Uyghur and other Muslim minority communities",
+    ) in figures
     names = {n for (n,) in _rows(case, "SELECT name FROM entities")}
     assert {"Mike Pompeo", "Hua Chunying", "Xinjiang", "Uyghurs"} <= names
 

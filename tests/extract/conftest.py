@@ -89,8 +89,7 @@ def span_problems(result: Result, text: str | None = None) -> list[str]:
             problems.append(f"{where}: [{start}:{end}] outside 0..{len(text)}")
         elif span.get("text") != text[start:end]:
             problems.append(
-                f"{where}: text {span.get('text')!r} != document[{start}:{end}] "
-                f"{text[start:end]!r}"
+                f"{where}: text {span.get('text')!r} != document[{start}:{end}] {text[start:end]!r}"
             )
     seen = {id(span) for _, span in spans}
     missed = [

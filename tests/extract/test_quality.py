@@ -12,9 +12,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.tools import score_extraction
 
 from sourcebook.ingest import read_file
+from tests.tools import score_extraction
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED_TEXTS = ROOT / "examples" / "xinjiang"

@@ -51,8 +51,17 @@ CREDIT = re.compile(
     r"\b([A-Z][A-Z'\-]+(?: [A-Z][A-Z'\-]+)+)/([A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)*)"
     r"(?: via ([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)*))?"
 )
-FACILITY_SUFFIX = {"prison", "jail", "camp", "detention", "centre", "center", "hospital",
-                   "penitentiary", "colony"}
+FACILITY_SUFFIX = {
+    "prison",
+    "jail",
+    "camp",
+    "detention",
+    "centre",
+    "center",
+    "hospital",
+    "penitentiary",
+    "colony",
+}
 PLACE_SUFFIX = {
     "region",
     "province",
@@ -236,8 +245,9 @@ class EntityComponent:
         bare = re.sub(r"^(the|a|an)\s+", "", ent.text)
         if not bare[:1].isupper() and not bare[:1].isdigit():
             return []  # "kingdom": the model's guess on a common word
-        if ent.label_ == "ORG" and re.search(r"(Secretary|Minister|Ministry) of\s+(the\s+)?$",
-                                             before):
+        if ent.label_ == "ORG" and re.search(
+            r"(Secretary|Minister|Ministry) of\s+(the\s+)?$", before
+        ):
             return []  # the "State" of "Secretary of State"
         if ent.start_char < headline_end(doc) and key(ent.text) not in body_names:
             return self._split_headline(doc, ent, body_names)
@@ -247,8 +257,11 @@ class EntityComponent:
             if cut + 1 < ent.end:
                 parts.append(Span(doc, cut + 1, ent.end, label=ent.label_))
             return parts
-        if ent[-1].text in {"Photo", "Photos", "Images"} and len(ent) > 1 and \
-                ent.text not in self.known:
+        if (
+            ent[-1].text in {"Photo", "Photos", "Images"}
+            and len(ent) > 1
+            and ent.text not in self.known
+        ):
             return [Span(doc, ent.start, ent.end - 1, label="ORG")]  # "AP Photo": the agency
         if nxt is not None and nxt.lower_ in FACILITY_SUFFIX:
             return [Span(doc, ent.start, ent.end + 1, label="FAC")]  # "Evin prison"
@@ -306,10 +319,9 @@ class EntityComponent:
     def _titled(self, doc: Doc, m: Mention) -> str | None:
         before = doc.text[max(0, m.span.start - 80) : m.span.start]
         found = TITLE.search(before)
-        if (
-            not found
-            or (not TITLE_WORDS.search(found.group(0))
-            and not re.search(r"(Mr|Mrs|Ms|Dr)\.?\s+$", found.group(0)))
+        if not found or (
+            not TITLE_WORDS.search(found.group(0))
+            and not re.search(r"(Mr|Mrs|Ms|Dr)\.?\s+$", found.group(0))
         ):
             return None
         start = m.span.start - len(before) + found.start()
@@ -329,15 +341,15 @@ class EntityComponent:
                 tally = votes.setdefault(key(m.span.text), {})
                 tally[m.type] = tally.get(m.type, 0) + 1
         for m in mentions:
-            k = key(m.span.text)
+            name = key(m.span.text)
             if m.known is not None or m.iso is not None:
                 continue
-            if m.type == "person" and k in places:
+            if m.type == "person" and name in places:
                 m.type = "place"
-            elif m.type in {"organization", "place"} and (k in surnames or k in people):
+            elif m.type in {"organization", "place"} and (name in surnames or name in people):
                 m.type = "person"  # "Bachelet" after "Michelle Bachelet"
-            elif len(votes.get(k, {})) > 1:
-                m.type = max(votes[k].items(), key=lambda kv: kv[1])[0]
+            elif len(votes.get(name, {})) > 1:
+                m.type = max(votes[name].items(), key=lambda kv: kv[1])[0]
         groups: dict[tuple[str, str], list[Mention]] = {}
         for m in mentions:
             groups.setdefault(self._key(m), []).append(m)
@@ -354,8 +366,8 @@ class EntityComponent:
             if target is not None:
                 parent[find(small)] = find(target)
         merged: dict[tuple[str, str], list[Mention]] = {}
-        for k in keys:
-            merged.setdefault(find(k), []).extend(groups[k])
+        for group_key in keys:
+            merged.setdefault(find(group_key), []).extend(groups[group_key])
         entities = []
         for n, (k, ms) in enumerate(
             sorted(merged.items(), key=lambda kv: min(m.start for m in kv[1])), 1
@@ -394,19 +406,30 @@ class EntityComponent:
             full = other[1].split(":", 1)[-1]
             full_words = full.split()
             if (
-                etype == "person"
-                and len(words) == 1
-                and len(full_words) > 1
-                and words[0] in (full_words[0], full_words[-1])
-            ) or (etype == "organization" and (
-                (is_acronym(name.upper()) and initials(full.title()).lower() == name)
-                or (len(words) >= 2 and len(full_words) > len(words) and full.endswith(" " + name))
-                or (len(words) == 1 and len(full_words) > 1 and full_words[0] == name)
-            )) or (
-                etype == "place"
-                and full != name
-                and name.startswith(full + " ")
-                and name[len(full) + 1 :] in self.place_words
+                (
+                    etype == "person"
+                    and len(words) == 1
+                    and len(full_words) > 1
+                    and words[0] in (full_words[0], full_words[-1])
+                )
+                or (
+                    etype == "organization"
+                    and (
+                        (is_acronym(name.upper()) and initials(full.title()).lower() == name)
+                        or (
+                            len(words) >= 2
+                            and len(full_words) > len(words)
+                            and full.endswith(" " + name)
+                        )
+                        or (len(words) == 1 and len(full_words) > 1 and full_words[0] == name)
+                    )
+                )
+                or (
+                    etype == "place"
+                    and full != name
+                    and name.startswith(full + " ")
+                    and name[len(full) + 1 :] in self.place_words
+                )
             ):
                 candidates.append(other)
         return candidates[0] if len(candidates) == 1 else None

@@ -11,6 +11,7 @@ from __future__ import annotations
 import warnings
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -54,12 +55,15 @@ def normalise_date(text: str, anchor: str | None) -> str | None:
             base = datetime.fromisoformat(anchor[:10] if len(anchor) >= 10 else anchor + "-01")
         except ValueError:
             base = None
-    settings = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["year"] if base is None else []}
+    settings: dict[str, Any] = {
+        "PREFER_DATES_FROM": "past",
+        "REQUIRE_PARTS": ["year"] if base is None else [],
+    }
     if base is not None:
         settings["RELATIVE_BASE"] = base
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        parsed = dateparser.parse(text, languages=["en"], settings=settings)  # type: ignore[arg-type]
+        parsed = dateparser.parse(text, languages=["en"], settings=settings)
     return parsed.date().isoformat() if parsed else None
 
 
@@ -90,7 +94,7 @@ class EventComponent:
             event_type = self.lemmas.get(tok.lemma_.lower()) or self.lemmas.get(tok.lower_)
             if event_type:
                 triggers.append((event_type, doc[tok.i : tok.i + 1]))
-        events = []
+        events: list[Event] = []
         for event_type, span in sorted(triggers, key=lambda t: t[1].start):
             event = self._event(doc, event_type, span, mentions)
             event.id = f"v{len(events) + 1}"

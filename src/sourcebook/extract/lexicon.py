@@ -10,8 +10,7 @@ CUE_VERBS = frozenset(
     "deplore decry slam describe characterise characterize label brand term confirm "
     "acknowledge admit concede reveal disclose estimate predict promise pledge vow threaten "
     "stress emphasise emphasize underline suggest recommend propose conclude find document "
-    "cite complain protest lament welcome praise"
-    .split()
+    "cite complain protest lament welcome praise".split()
 )
 
 # Verbs that are cues only with a particle or preposition: "call on", "call for".

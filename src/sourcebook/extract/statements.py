@@ -29,9 +29,29 @@ from sourcebook.extract.spans import CharSpan
 # Dependents that carry what was said; adverbials alone ("on Monday") carry nothing.
 CORE_CONTENT = {"dobj", "xcomp", "ccomp", "attr", "oprd", "obj", "dative", "advcl", "acomp"}
 # Verbs whose prepositional phrase is the content: "described the camps as …", "accused X of".
-PREP_CONTENT = frozenset({"describe", "characterise", "characterize", "accuse", "blame", "call",
-                          "condemn", "criticise", "criticize", "denounce", "label", "brand",
-                          "warn", "appeal", "plead", "complain", "protest", "rebut", "term"})
+PREP_CONTENT = frozenset(
+    {
+        "describe",
+        "characterise",
+        "characterize",
+        "accuse",
+        "blame",
+        "call",
+        "condemn",
+        "criticise",
+        "criticize",
+        "denounce",
+        "label",
+        "brand",
+        "warn",
+        "appeal",
+        "plead",
+        "complain",
+        "protest",
+        "rebut",
+        "term",
+    }
+)
 CONTENT_DEPS = {
     "dobj",
     "xcomp",
@@ -337,14 +357,24 @@ class _Finder:
         lemma = verb.lemma_.lower()
         ccomps = [c for c in verb.children if c.dep_ == "ccomp"]
         ccomp = next((c for c in ccomps if c.i > verb.i), None)
-        roots = [ccomp] if ccomp is not None else [
-            c for c in verb.children
-            if c.i > verb.i and c.dep_ in CONTENT_DEPS
-            and (c.dep_ != "prep" or lemma in PREP_CONTENT or c.lower_ in {"that", "about"})
-            and not (c.dep_ in {"advcl", "conj"} and is_cue(c))
-            and not (c.dep_ == "prep" and lemma in PHRASAL_CUES
-                     and c.lower_ in PHRASAL_CUES[lemma] and not list(c.children))
-        ]
+        roots = (
+            [ccomp]
+            if ccomp is not None
+            else [
+                c
+                for c in verb.children
+                if c.i > verb.i
+                and c.dep_ in CONTENT_DEPS
+                and (c.dep_ != "prep" or lemma in PREP_CONTENT or c.lower_ in {"that", "about"})
+                and not (c.dep_ in {"advcl", "conj"} and is_cue(c))
+                and not (
+                    c.dep_ == "prep"
+                    and lemma in PHRASAL_CUES
+                    and c.lower_ in PHRASAL_CUES[lemma]
+                    and not list(c.children)
+                )
+            ]
+        )
         if not any(r.dep_ in CORE_CONTENT for r in roots) and ccomps:
             # "Saudi border guards have killed hundreds, Human Rights Watch said on Monday."
             roots = [ccomps[0]]
@@ -455,10 +485,8 @@ class _Finder:
         if span is None:
             return None, None
         for tok in span:
-            if (
-                (tok.i in self.mentions
-                and self.mentions[tok.i].type != "place")
-                or (tok.i in self.mentions and tok.i == span.root.i)
+            if (tok.i in self.mentions and self.mentions[tok.i].type != "place") or (
+                tok.i in self.mentions and tok.i == span.root.i
             ):
                 return self.mentions[tok.i], None
         words = speaker.text.lower()

@@ -83,10 +83,12 @@ def _walk(
             if (fst.st_dev, fst.st_ino) not in seen_files:
                 seen_files.add((fst.st_dev, fst.st_ino))
                 yield Found(path)
-    for exc in errors:
+    for problem in errors:
         yield Found(
-            Path(exc.filename or root),
-            IngestError(exc.filename or root, f"cannot be read ({exc.strerror or exc})"),
+            Path(problem.filename or root),
+            IngestError(
+                problem.filename or root, f"cannot be read ({problem.strerror or problem})"
+            ),
         )
 
 

@@ -6,6 +6,7 @@ import io
 import logging
 import re
 from pathlib import Path
+from typing import Any
 
 from sourcebook.errors import IngestError
 from sourcebook.ingest.language import detect_language
@@ -67,7 +68,7 @@ def read(path: Path, data: bytes) -> list[Document]:
                 path, "the PDF is password-protected", hint="save an unprotected copy and add that"
             )
         pages = [page.extract_text() or "" for page in reader.pages]
-        info = reader.metadata or {}
+        info: Any = reader.metadata or {}
     except IngestError:
         raise
     except FileNotDecryptedError as exc:

@@ -51,7 +51,7 @@ def save_extraction(s: Session, result: dict[str, Any], engine: str, at: str) ->
     statement_ids: dict[str, int] = {}
     for st in result["statements"]:
         sp, cue, content = st["speaker"], st["cue"], st["content"]
-        row = StatementRow(
+        st_row = StatementRow(
             document_id=doc_id,
             local_id=st["id"],
             speaker_text=sp["text"],
@@ -67,9 +67,9 @@ def save_extraction(s: Session, result: dict[str, Any], engine: str, at: str) ->
             content_end=content["end"],
             direct=bool(st["direct"]),
         )
-        s.add(row)
+        s.add(st_row)
         s.flush()
-        statement_ids[st["id"]] = row.id
+        statement_ids[st["id"]] = st_row.id
     for f in result["figures"]:
         subject = f.get("subject") or {}
         s.add(
