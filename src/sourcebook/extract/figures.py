@@ -82,7 +82,9 @@ def parse_number(text: str) -> float | None:
         return float(VAGUE[t])
     if t == "half a million":
         return 500_000.0
-    t = re.sub(r"^a (dozen|hundred|thousand|million)", r"1 \1", t).replace("dozen", "12")
+    if t == "a dozen":
+        return 12.0
+    t = re.sub(r"^a (hundred|thousand|million)", r"1 \1", t)
     m = re.match(
         r"^([\d.]+|[a-z\- ]+?)(?:[\s-]?(hundred|thousand|million|billion|trillion|m|bn|k))?$", t
     )
