@@ -15,7 +15,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from sourcebook.extract.names import country_code, country_name, initials, is_acronym, key
-from sourcebook.extract.spans import CharSpan
+from sourcebook.extract.spans import CharSpan, text_of
 from sourcebook.packs import KnownEntity, load_pack
 
 LABEL_TYPES = {
@@ -126,7 +126,7 @@ class Entity:
 
 def headline_end(doc: Doc) -> int:
     """Character offset where a headline (a first line without final punctuation) ends, or 0."""
-    first, sep, _ = doc.text.partition("\n")
+    first, sep, _ = text_of(doc).partition("\n")
     if sep and first.strip() and first.rstrip()[-1] not in '.!?"”’' and len(first) < 250:
         return len(first)
     return 0
@@ -141,6 +141,7 @@ class EntityComponent:
             for alias in (entity.name, *entity.aliases):
                 self.known.setdefault(key(alias), entity)
                 self.matcher.add(entity.name, [nlp.make_doc(alias)])
+        self._headline = 0  # where the current document's headline ends
         self.not_entities = {key(t) for t in self.pack.not_entities}
         self.not_groups = {key(t) for t in self.pack.not_groups}
         self.place_words = {key(t) for t in self.pack.place_words}
@@ -200,7 +201,7 @@ class EntityComponent:
                     Mention(span.start, span.end, str(span.label_), CharSpan.of_span(span)),
                 )
             )
-        cut = headline_end(doc)
+        cut = self._headline = headline_end(doc)
         body_names = {key(e.text): e.label_ for e in doc.ents if e.start_char > cut}
         for ent in doc.ents:
             for span in self._fix(doc, ent, body_names):
@@ -217,7 +218,7 @@ class EntityComponent:
 
     def _credits(self, doc: Doc) -> list[Span]:
         spans = []
-        for match in CREDIT.finditer(doc.text):
+        for match in CREDIT.finditer(text_of(doc)):
             for group, label in ((1, "person"), (2, "organization"), (3, "organization")):
                 if match.group(group):
                     span = doc.char_span(
@@ -241,7 +242,7 @@ class EntityComponent:
             return []  # "Turkic-speaking": a modifier, not an actor
         if ent.label_ in {"PERSON", "ORG"} and len(ent) == 1 and ent[0].tag_ in {"NN", "NNS"}:
             return []  # "Mosques", "Sinofication": common nouns the model capitalised
-        before = doc.text[max(0, ent.start_char - 40) : ent.start_char]
+        before = text_of(doc)[max(0, ent.start_char - 40) : ent.start_char]
         bare = re.sub(r"^(the|a|an)\s+", "", ent.text)
         if not bare[:1].isupper() and not bare[:1].isdigit():
             return []  # "kingdom": the model's guess on a common word
@@ -249,7 +250,7 @@ class EntityComponent:
             r"(Secretary|Minister|Ministry) of\s+(the\s+)?$", before
         ):
             return []  # the "State" of "Secretary of State"
-        if ent.start_char < headline_end(doc) and key(ent.text) not in body_names:
+        if ent.start_char < self._headline and key(ent.text) not in body_names:
             return self._split_headline(doc, ent, body_names)
         if "(" in ent.text:  # "Organisation of Islamic Cooperation (OIC"
             cut = next(t.i for t in ent if t.text == "(")
@@ -317,7 +318,7 @@ class EntityComponent:
         return Mention(span.start, span.end, etype, CharSpan.of_span(span), iso=iso)
 
     def _titled(self, doc: Doc, m: Mention) -> str | None:
-        before = doc.text[max(0, m.span.start - 80) : m.span.start]
+        before = text_of(doc)[max(0, m.span.start - 80) : m.span.start]
         found = TITLE.search(before)
         if not found or (
             not TITLE_WORDS.search(found.group(0))
@@ -325,7 +326,7 @@ class EntityComponent:
         ):
             return None
         start = m.span.start - len(before) + found.start()
-        return doc.text[start : m.span.end]
+        return text_of(doc)[start : m.span.end]
 
     # -- clustering ------------------------------------------------------------
 

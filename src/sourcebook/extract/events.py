@@ -11,6 +11,7 @@ from __future__ import annotations
 import warnings
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
 from spacy.language import Language
@@ -46,6 +47,7 @@ class Event:
         }
 
 
+@lru_cache(maxsize=4096)
 def normalise_date(text: str, anchor: str | None) -> str | None:
     import dateparser
 
@@ -95,14 +97,17 @@ class EventComponent:
             if event_type:
                 triggers.append((event_type, doc[tok.i : tok.i + 1]))
         events: list[Event] = []
+        dates = [e for e in doc.ents if e.label_ == "DATE"]  # doc.ents is rebuilt on each access
         for event_type, span in sorted(triggers, key=lambda t: t[1].start):
-            event = self._event(doc, event_type, span, mentions)
+            event = self._event(doc, event_type, span, mentions, dates)
             event.id = f"v{len(events) + 1}"
             events.append(event)
         doc._.sb_events = events
         return doc
 
-    def _event(self, doc: Doc, event_type: str, span: Span, mentions: dict[int, Entity]) -> Event:
+    def _event(
+        self, doc: Doc, event_type: str, span: Span, mentions: dict[int, Entity], dates: list[Span]
+    ) -> Event:
         head = span.root
         verb = head if head.pos_ == "VERB" else head.head
         actors, targets = [], []
@@ -126,7 +131,7 @@ class EventComponent:
             ),
             None,
         )
-        date_ent = next((e for e in doc.ents if e.label_ == "DATE" and e.sent == sent), None)
+        date_ent = next((e for e in dates if sent.start <= e.start < sent.end), None)
         date_text = CharSpan.of_span(date_ent) if date_ent is not None else None
         return Event(
             "",

@@ -8,13 +8,14 @@ plurals, ranges, percentages, money); the parse gives the subject.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from sourcebook.extract.lexicon import CURRENCIES, NUMBER_WORDS, QUALIFIERS, SCALES, VAGUE
-from sourcebook.extract.spans import CharSpan
+from sourcebook.extract.spans import CharSpan, text_of
 
 _WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 _NUMWORD = rf"(?:(?:{_WORD})(?:[- ](?:{_WORD}))?)"
@@ -75,6 +76,12 @@ def _num(x: float | None) -> float | int | None:
     return int(x) if float(x).is_integer() else x
 
 
+def _inside(spans: list[tuple[int, int]], char: int) -> bool:
+    """Whether ``char`` falls in one of the sorted, non-overlapping ``spans``."""
+    i = bisect_right(spans, (char, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= char < spans[i][1]
+
+
 def parse_number(text: str) -> float | None:
     """'1.5 million' → 1500000, 'Twenty-two' → 22, 'a dozen' → 12, '120,000' → 120000."""
     t = text.lower().strip().replace(",", "")
@@ -110,8 +117,8 @@ class FigureComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         figures: list[Figure] = []
-        dates = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in {"DATE", "TIME"}]
-        for m in FIGURE.finditer(doc.text):
+        dates = sorted((e.start_char, e.end_char) for e in doc.ents if e.label_ in {"DATE", "TIME"})
+        for m in FIGURE.finditer(text_of(doc)):
             figure = self._figure(doc, m, dates)
             if figure is not None:
                 figure.id = f"f{len(figures) + 1}"
@@ -150,22 +157,17 @@ class FigureComponent:
                 return None
             duration = re.match(
                 r"\s*(?:-\s*)?(years?|months?|weeks?|days?|hours?)\b",
-                doc.text[m.end() : m.end() + 10],
+                text_of(doc)[m.end() : m.end() + 10],
                 re.IGNORECASE,
             )
-            if (
-                any(s <= m.start("num") < e for s, e in dates)
-                and not currency
-                and not pct
-                and not duration
-            ):
+            if _inside(dates, m.start("num")) and not currency and not pct and not duration:
                 return None  # a date; a duration ("10 years" in prison) is a figure
-            if _MONTHS.search(doc.text[max(0, m.start() - 12) : m.start()]):
+            if _MONTHS.search(text_of(doc)[max(0, m.start() - 12) : m.start()]):
                 return None
         if value is None:
             return None
         unit = "percent" if pct else CURRENCIES.get(currency or "", None)
-        after = doc.text[m.end() : m.end() + 12]
+        after = text_of(doc)[m.end() : m.end() + 12]
         cur_word = re.match(
             r"\s+(dollars?|euros?|pounds|yuan|renminbi|rupees|roubles|rubles)\b",
             after,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import Any
 
 from spacy.tokens import Doc
@@ -25,6 +26,20 @@ def _shift(item: dict[str, Any], offset: int) -> dict[str, Any]:
         else:
             out[k] = v
     return out
+
+
+def _enclosing(statements: list[dict[str, Any]], first: int, figure: dict[str, Any]) -> str | None:
+    """The id of the statement whose content holds the figure (statements sorted by start)."""
+    starts = [s["content"]["start"] for s in statements[first:]]
+    i = bisect_right(starts, figure["start"]) - 1
+    while i >= 0:
+        content = statements[first + i]["content"]
+        if content["start"] <= figure["start"] and figure["end"] <= content["end"]:
+            return str(statements[first + i]["id"])
+        if first + i == first or content["end"] < figure["start"] - 5000:
+            break
+        i -= 1
+    return None
 
 
 def document_result(document: Document, parts: list[tuple[int, Doc]]) -> dict[str, Any]:
@@ -52,17 +67,11 @@ def document_result(document: Document, parts: list[tuple[int, Doc]]) -> dict[st
             if "entity_id" in data["speaker"]:
                 data["speaker"]["entity_id"] = local_ids.get(data["speaker"]["entity_id"])
             statements.append(data)
+        starts = [s["content"]["start"] for s in statements[first_statement:]]
         for figure in doc._.sb_figures or []:
             data = _shift(figure.to_dict(), offset)
             data["id"] = f"f{len(figures) + 1}"
-            data["statement"] = next(
-                (
-                    s["id"]
-                    for s in statements[first_statement:]
-                    if s["content"]["start"] <= data["start"] and data["end"] <= s["content"]["end"]
-                ),
-                None,
-            )
+            data["statement"] = _enclosing(statements, first_statement, starts, data)
             figures.append(data)
         for event in doc._.sb_events or []:
             data = _shift(event.to_dict(), offset)

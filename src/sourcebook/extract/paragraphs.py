@@ -11,13 +11,15 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from sourcebook.extract.spans import text_of
+
 SHORT_LINE = 70
 SENTENCE_END = {".", "!", "?", "”", '"', "’", ":"}
 
 
 @Language.component("sourcebook_paragraphs")
 def mark_paragraphs(doc: Doc) -> Doc:
-    text = doc.text
+    text = text_of(doc)
     for tok in doc[1:]:
         prev = doc[tok.i - 1]
         if tok.is_space or "\n" not in prev.text_with_ws:

@@ -7,6 +7,14 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 
+def text_of(doc: Doc) -> str:
+    """The document's text, built once: spaCy joins every token for each ``doc.text``."""
+    text = doc.user_data.get("sb_text")
+    if text is None:
+        text = doc.user_data["sb_text"] = doc.text
+    return str(text)
+
+
 @dataclass(frozen=True, order=True)
 class CharSpan:
     start: int
@@ -16,7 +24,7 @@ class CharSpan:
     @classmethod
     def of(cls, doc: Doc, start: int, end: int) -> CharSpan:
         """The span of ``doc.text[start:end]``, trimmed of white space and edge punctuation."""
-        text = doc.text
+        text = text_of(doc)
         while start < end and (text[start].isspace() or text[start] in ",;:—–-"):
             start += 1
         while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-"):

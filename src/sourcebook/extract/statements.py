@@ -10,6 +10,7 @@ resolved to the named person or group they refer to.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -24,7 +25,7 @@ from sourcebook.extract.lexicon import (
     PRONOUNS_SINGULAR,
 )
 from sourcebook.extract.quotes import Quote, find_quotes
-from sourcebook.extract.spans import CharSpan
+from sourcebook.extract.spans import CharSpan, text_of
 
 # Dependents that carry what was said; adverbials alone ("on Monday") carry nothing.
 CORE_CONTENT = {"dobj", "xcomp", "ccomp", "attr", "oprd", "obj", "dative", "advcl", "acomp"}
@@ -140,7 +141,9 @@ class StatementComponent:
 class _Finder:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.quotes = find_quotes(doc.text)
+        self.quotes = find_quotes(text_of(doc))
+        self.quote_starts = [q.start for q in self.quotes]
+        self.contents: set[tuple[int, int]] = set()
         self.headline = headline_end(doc)
         self.used_cues: set[int] = set()
         self.found: list[Statement] = []
@@ -169,10 +172,17 @@ class _Finder:
     # -- helpers ---------------------------------------------------------------
 
     def _in_quote(self, char: int) -> bool:
-        return any(q.start < char < q.end for q in self.quotes)
+        quote = self._quote_before(char)
+        return quote is not None and quote.start < char < quote.end
 
     def _quote_at(self, char: int) -> Quote | None:
-        return next((q for q in self.quotes if q.start <= char < q.end), None)
+        quote = self._quote_before(char)
+        return quote if quote is not None and quote.start <= char < quote.end else None
+
+    def _quote_before(self, char: int) -> Quote | None:
+        """The last quote opening at or before ``char`` (quotes do not overlap)."""
+        i = bisect_right(self.quote_starts, char) - 1
+        return self.quotes[i] if i >= 0 else None
 
     def _add(
         self,
@@ -186,10 +196,9 @@ class _Finder:
             speaker = CharSpan.of_tokens(self.doc, speaker_tokens)
         if speaker is None or not speaker.text or len(content.text.split()) < 2:
             return
-        if any(
-            s.content.start == content.start and s.content.end == content.end for s in self.found
-        ):
+        if (content.start, content.end) in self.contents:
             return
+        self.contents.add((content.start, content.end))
         entity, resolved = self._resolve(speaker, content)
         self.found.append(Statement("", speaker, cue, content, direct, entity, resolved))
 
@@ -254,7 +263,7 @@ class _Finder:
     def _headline(self) -> None:
         if not self.headline:
             return
-        line = self.doc.text[: self.headline]
+        line = text_of(self.doc)[: self.headline]
         m = HEADLINE_SAYS.search(line)
         if not m:
             return
@@ -287,7 +296,7 @@ class _Finder:
     def _direct(self, quote: Quote) -> None:
         doc = self.doc
         after = doc.char_span(
-            quote.end, min(len(doc.text), quote.end + 80), alignment_mode="contract"
+            quote.end, min(len(text_of(doc)), quote.end + 80), alignment_mode="contract"
         )
         cue = None
         if after is not None:
@@ -322,15 +331,15 @@ class _Finder:
             nxt is not None
             and quote.end <= cue.idx < nxt.start
             and nxt.start - quote.end < 80
-            and doc.text[quote.end : nxt.start].rstrip()[-1:] in {",", "."}
-            and not _ATTRIBUTED.match(doc.text[nxt.end : nxt.end + 60])
+            and text_of(doc)[quote.end : nxt.start].rstrip()[-1:] in {",", "."}
+            and not _ATTRIBUTED.match(text_of(doc)[nxt.end : nxt.end + 60])
         ):
             end_quote = nxt
         self.used_cues.add(cue.i)
         content = CharSpan(
             quote.inner_start,
             end_quote.inner_end,
-            doc.text[quote.inner_start : end_quote.inner_end],
+            text_of(doc)[quote.inner_start : end_quote.inner_end],
         )
         self._add(self._speaker_tokens(subj), None, self._cue_span(cue), content, direct=True)
 
