@@ -28,9 +28,11 @@ def _shift(item: dict[str, Any], offset: int) -> dict[str, Any]:
     return out
 
 
-def _enclosing(statements: list[dict[str, Any]], first: int, figure: dict[str, Any]) -> str | None:
-    """The id of the statement whose content holds the figure (statements sorted by start)."""
-    starts = [s["content"]["start"] for s in statements[first:]]
+def _enclosing(
+    statements: list[dict[str, Any]], first: int, starts: list[int], figure: dict[str, Any]
+) -> str | None:
+    """The id of the statement whose content holds the figure (statements sorted by start;
+    ``starts`` are their content starts from ``first`` on)."""
     i = bisect_right(starts, figure["start"]) - 1
     while i >= 0:
         content = statements[first + i]["content"]
