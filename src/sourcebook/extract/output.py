@@ -5,6 +5,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import Any
 
+from spacy.language import Language
 from spacy.tokens import Doc
 
 from sourcebook.extract.events import normalise_date
@@ -44,6 +45,29 @@ def _enclosing(
     return None
 
 
+@Language.component("sourcebook_items")
+def collect_items(doc: Doc) -> Doc:
+    """Last in the pipeline: the items as plain JSON data in ``doc._.sb_items``.
+
+    The components' own objects are dropped, so a Doc crosses process boundaries
+    (``nlp.pipe(n_process=2)``) as msgpack-serialisable data.
+    """
+    doc._.sb_items = {
+        "entities": [e.to_dict() for e in doc._.sb_entities or []],
+        "statements": [s.to_dict() for s in doc._.sb_statements or []],
+        "figures": [f.to_dict() for f in doc._.sb_figures or []],
+        "events": [v.to_dict() for v in doc._.sb_events or []],
+    }
+    for ext in ("sb_entities", "sb_mentions", "sb_statements", "sb_figures", "sb_events"):
+        setattr(doc._, ext, None)
+    doc.user_data.pop("sb_text", None)
+    return doc
+
+
+if not Doc.has_extension("sb_items"):
+    Doc.set_extension("sb_items", default=None)
+
+
 def document_result(document: Document, parts: list[tuple[int, Doc]]) -> dict[str, Any]:
     entities: dict[tuple[str, str], dict[str, Any]] = {}
     statements: list[dict[str, Any]] = []
@@ -51,8 +75,9 @@ def document_result(document: Document, parts: list[tuple[int, Doc]]) -> dict[st
     events: list[dict[str, Any]] = []
     for offset, doc in parts:
         local_ids: dict[str, str] = {}
-        for entity in doc._.sb_entities or []:
-            data = _shift(entity.to_dict(), offset)
+        items = doc._.sb_items or {}
+        for entity in items.get("entities", []):
+            data = _shift(entity, offset)
             k = (data["type"], data["name"])
             if k in entities:
                 merged = entities[k]
@@ -61,22 +86,22 @@ def document_result(document: Document, parts: list[tuple[int, Doc]]) -> dict[st
             else:
                 data["id"] = f"e{len(entities) + 1}"
                 entities[k] = data
-            local_ids[entity.id] = entities[k]["id"]
+            local_ids[entity["id"]] = entities[k]["id"]
         first_statement = len(statements)
-        for statement in doc._.sb_statements or []:
-            data = _shift(statement.to_dict(), offset)
+        for statement in items.get("statements", []):
+            data = _shift(statement, offset)
             data["id"] = f"s{len(statements) + 1}"
             if "entity_id" in data["speaker"]:
                 data["speaker"]["entity_id"] = local_ids.get(data["speaker"]["entity_id"])
             statements.append(data)
         starts = [s["content"]["start"] for s in statements[first_statement:]]
-        for figure in doc._.sb_figures or []:
-            data = _shift(figure.to_dict(), offset)
+        for figure in items.get("figures", []):
+            data = _shift(figure, offset)
             data["id"] = f"f{len(figures) + 1}"
             data["statement"] = _enclosing(statements, first_statement, starts, data)
             figures.append(data)
-        for event in doc._.sb_events or []:
-            data = _shift(event.to_dict(), offset)
+        for event in items.get("events", []):
+            data = _shift(event, offset)
             data["id"] = f"v{len(events) + 1}"
             data["actors"] = [local_ids.get(a, a) for a in data["actors"]]
             data["targets"] = [local_ids.get(a, a) for a in data["targets"]]

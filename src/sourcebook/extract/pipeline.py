@@ -18,7 +18,7 @@ from sourcebook.extract import (  # noqa: F401 (registers the factories)
     statements,
 )
 from sourcebook.extract.model import load_base_model
-from sourcebook.extract.output import document_result
+from sourcebook.extract.output import document_result  # also registers sourcebook_items
 from sourcebook.model import Document
 
 COMPONENTS = (
@@ -27,6 +27,7 @@ COMPONENTS = (
     "sourcebook_statements",
     "sourcebook_figures",
     "sourcebook_events",
+    "sourcebook_items",
 )
 # Longer texts are processed in pieces of at most this many characters (the parser's
 # memory grows with the text; spaCy refuses texts over nlp.max_length).
@@ -40,6 +41,7 @@ def build_pipeline(packs: Iterable[str] = ("xinjiang",)) -> Language:
     nlp.add_pipe("sourcebook_statements")
     nlp.add_pipe("sourcebook_figures")
     nlp.add_pipe("sourcebook_events", config={"packs": list(packs)})
+    nlp.add_pipe("sourcebook_items")
     return nlp
 
 
