@@ -31,13 +31,15 @@ _CUR = r"(?:US\$|\$|€|£|¥|₹)"
 _PCT = r"(?:\s?%|\s(?:per ?cent|percent)\b)"
 
 FIGURE = re.compile(
-    rf"(?<![\w.,\-/])(?:(?P<qual>{_QUAL})\s+)?"
+    rf"(?<![\w.,\-/+=?&#:@])(?:(?P<qual>{_QUAL})\s+)?"
     rf"(?:between\s+(?P<cur1>{_CUR})?(?P<low>{_NUMBER})\s+and\s+(?P<cur2>{_CUR})?(?P<high>{_NUMBER})"
     rf"|from\s+(?P<cur3>{_CUR})?(?P<low2>{_NUMBER})\s+to\s+(?P<cur4>{_CUR})?(?P<high2>{_NUMBER})"
     rf"|(?P<cur>{_CUR})?(?P<num>{_NUMBER})|(?P<vague>{_VAGUE}))"
     rf"(?P<pct>{_PCT})?(?![\w\-/]*\d)(?![A-Za-z])(?!-year-old)",
     re.IGNORECASE,
 )
+# web and e-mail addresses and telephone numbers: their digits count nothing
+_URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|\+\d[\d\s().-]{6,}\d")
 _YEAR = re.compile(r"^(1[6-9]\d\d|20\d\d)$")
 _MONTHS = re.compile(
     r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$", re.IGNORECASE
@@ -118,7 +120,11 @@ class FigureComponent:
     def __call__(self, doc: Doc) -> Doc:
         figures: list[Figure] = []
         dates = sorted((e.start_char, e.end_char) for e in doc.ents if e.label_ in {"DATE", "TIME"})
-        for m in FIGURE.finditer(text_of(doc)):
+        text = text_of(doc)
+        links = [(u.start(), u.end()) for u in _URL.finditer(text)]
+        for m in FIGURE.finditer(text):
+            if links and _inside(links, m.start()):
+                continue  # digits of a web address are not a claim
             figure = self._figure(doc, m, dates)
             if figure is not None:
                 figure.id = f"f{len(figures) + 1}"

@@ -61,30 +61,27 @@ class Extractor:
         """The output-contract dict of each document, in order."""
 
         def texts() -> Iterator[tuple[str, dict[str, Any]]]:
-            for doc in documents:
+            # The position in the input, not the object, says which document a piece is
+            # of: the same object may come twice, and workers return copies.
+            for index, doc in enumerate(documents):
                 for piece_start, piece in _pieces(doc.text):
-                    yield piece, {"document": doc, "offset": piece_start}
+                    yield piece, {"index": index, "document": doc, "offset": piece_start}
 
-        current: Document | None = None
+        current: tuple[int, Document] | None = None
         parts: list[tuple[int, Doc]] = []
-        for spacy_doc in self._pipe(texts(), batch_size, n_process):
-            context = spacy_doc.user_data.pop("context")
-            if current is not None and context["document"] is not current:
-                yield document_result(current, parts)
+        for spacy_doc, context in self._pipe(texts(), batch_size, n_process):
+            if current is not None and context["index"] != current[0]:
+                yield document_result(current[1], parts)
                 parts = []
-            current = context["document"]
+            current = (context["index"], context["document"])
             parts.append((context["offset"], spacy_doc))
         if current is not None:
-            yield document_result(current, parts)
+            yield document_result(current[1], parts)
 
     def _pipe(
         self, texts: Iterator[tuple[str, dict[str, Any]]], batch_size: int, n_process: int
-    ) -> Iterator[Doc]:
-        for doc, context in self.nlp.pipe(
-            texts, as_tuples=True, batch_size=batch_size, n_process=n_process
-        ):
-            doc.user_data["context"] = context
-            yield doc
+    ) -> Iterator[tuple[Doc, dict[str, Any]]]:
+        yield from self.nlp.pipe(texts, as_tuples=True, batch_size=batch_size, n_process=n_process)
 
 
 @lru_cache(maxsize=4)
