@@ -157,9 +157,9 @@ class _Finder:
             if tok.idx < self.headline or tok.i in self.used_cues or self._in_quote(tok.idx):
                 continue
             if (
-                tok.lower_ == "according" and tok.nbor(1).lower_ == "to"
-                if tok.i + 1 < len(self.doc)
-                else False
+                tok.lower_ == "according"
+                and tok.i + 1 < len(self.doc)
+                and tok.nbor(1).lower_ == "to"
             ):
                 self._according(tok)
             elif is_cue(tok):
