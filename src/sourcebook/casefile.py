@@ -160,9 +160,17 @@ class CaseFile:
         parents = {d.parent_id for d in documents if d.parent_id}
         if not parents:
             return None
-        data = path.read_bytes()
-        digest, _ = self.blobs.put(data)
-        if not any(e.record.document_id == digest for e in self.store.custody(digest)):
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise IngestError(
+                path, f"vanished or became unreadable while being added ({exc})"
+            ) from exc
+        digest = sha256(data)
+        if digest not in parents:  # the file changed between reading its items and now
+            raise IngestError(path, "changed while being added; add it again")
+        self.blobs.put(data)
+        if not any(True for _ in self.store.custody(digest)):
             self.store.append_custody(
                 self._record(digest, len(data), path, str(path.resolve()), "added", None)
             )

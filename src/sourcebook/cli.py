@@ -23,6 +23,7 @@ from sourcebook import __version__
 from sourcebook.casefile import CaseFile
 from sourcebook.errors import ConfigError, NotFoundError, SourcebookError
 from sourcebook.ingest import iter_files
+from sourcebook.ingest.registry import extension_of
 
 app = typer.Typer(
     help="Sourcebook: build a sourced, hash-verified evidence base from reports on "
@@ -346,29 +347,9 @@ def _stem(path: str, used: set[str]) -> str:
     """The output name of a document: its file stem, made unique ('#item3' for feed items)."""
     base, _, item = path.partition("#")
     stem = Path(base).name
-    for ext in sorted(
-        (
-            ".warc.gz",
-            ".txt",
-            ".html",
-            ".htm",
-            ".pdf",
-            ".docx",
-            ".eml",
-            ".warc",
-            ".rss",
-            ".atom",
-            ".xml",
-            ".md",
-            ".text",
-            ".xhtml",
-        ),
-        key=len,
-        reverse=True,
-    ):
-        if stem.lower().endswith(ext):
-            stem = stem[: -len(ext)]
-            break
+    ext = extension_of(Path(stem))
+    if stem.lower().endswith(ext):
+        stem = stem[: -len(ext)] or stem
     if item:
         stem += "-" + "".join(c if c.isalnum() else "-" for c in item)[:60]
     name, n = stem, 1

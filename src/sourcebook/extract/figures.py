@@ -146,8 +146,6 @@ class FigureComponent:
             high = parse_number(m.group("high") or m.group("high2"))
             if low is None or high is None:
                 return None
-            if high < low and high < 1000 <= low:  # "between 1.5 and 2 million"
-                pass
             value, qualifier = low, "range"
         else:
             num = m.group("num")

@@ -21,14 +21,6 @@ from sourcebook.extract.model import load_base_model
 from sourcebook.extract.output import document_result  # also registers sourcebook_items
 from sourcebook.model import Document
 
-COMPONENTS = (
-    "sourcebook_paragraphs",
-    "sourcebook_entities",
-    "sourcebook_statements",
-    "sourcebook_figures",
-    "sourcebook_events",
-    "sourcebook_items",
-)
 # Longer texts are processed in pieces of at most this many characters (the parser's
 # memory grows with the text; spaCy refuses texts over nlp.max_length).
 MAX_CHARS = 100_000

@@ -37,11 +37,6 @@ def find_quotes(text: str) -> list[Quote]:
     return out
 
 
-def is_quoted_speech(text: str, quote: Quote) -> bool:
-    inner = text[quote.inner_start : quote.inner_end]
-    return len(inner.split()) >= MIN_WORDS
-
-
 def _continued(text: str, quote: Quote) -> Quote:
     """A quote running over paragraphs opens each paragraph with a quote mark and closes only
     the last: “First paragraph … ¶ “Second paragraph,” she said. Reach back to its start."""

@@ -494,10 +494,11 @@ class _Finder:
         if span is None:
             return None, None
         for tok in span:
-            if (tok.i in self.mentions and self.mentions[tok.i].type != "place") or (
-                tok.i in self.mentions and tok.i == span.root.i
-            ):
-                return self.mentions[tok.i], None
+            # a place inside a speaker phrase ("Myanmar's government") is not the speaker,
+            # unless it is the phrase's head ("Beijing says")
+            entity = self.mentions.get(tok.i)
+            if entity is not None and (entity.type != "place" or tok.i == span.root.i):
+                return entity, None
         words = speaker.text.lower()
         if words in PRONOUNS_SINGULAR or (TITLE_WORDS.search(words) and len(span) <= 6):
             person = self._recent_person(speaker.start, content)
